@@ -1,0 +1,76 @@
+package dev.layerwatch.common.event;
+
+import dev.layerwatch.common.finding.ConfigFinding;
+import dev.layerwatch.common.finding.SecretFinding;
+import dev.layerwatch.common.finding.VulnerabilityFinding;
+import dev.layerwatch.common.image.Digest;
+import dev.layerwatch.common.image.ImageReference;
+import dev.layerwatch.common.image.Platform;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The result of scanning one platform of one pushed image, written to {@link Topics#SCAN_COMPLETED}.
+ * A multi-platform index yields one event per platform, all with the index digest in {@code digest}
+ * and the platform's own manifest in {@code manifestDigest}.
+ *
+ * @param causationId    the {@link ImagePushed#eventId()} this scan answers
+ * @param status         {@code SUCCEEDED}, or {@code FAILED} with {@code error} saying why
+ * @param vulnDbVersion  the vulnerability snapshot the findings were matched against; null when none was loaded
+ */
+public record ScanCompleted(
+        String eventId,
+        int schemaVersion,
+        String causationId,
+        Status status,
+        String error,
+        String registry,
+        String repository,
+        String tag,
+        Digest digest,
+        Digest manifestDigest,
+        Platform platform,
+        OsSummary os,
+        ScanSummary summary,
+        List<VulnerabilityFinding> findings,
+        List<ConfigFinding> configFindings,
+        List<SecretFinding> secrets,
+        List<String> warnings,
+        String vulnDbVersion,
+        String scannerVersion,
+        Instant scannedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public enum Status { SUCCEEDED, FAILED }
+
+    public ScanCompleted {
+        if (eventId == null || eventId.isBlank()) {
+            throw new IllegalArgumentException("ScanCompleted needs an eventId");
+        }
+        if (status == null) {
+            throw new IllegalArgumentException("ScanCompleted " + eventId + " needs a status");
+        }
+        if (status == Status.FAILED && (error == null || error.isBlank())) {
+            throw new IllegalArgumentException("failed ScanCompleted " + eventId + " must say why in error");
+        }
+        ImageReference.of(registry, repository, tag, digest);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        configFindings = configFindings == null ? List.of() : List.copyOf(configFindings);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    public ImageReference image() {
+        return ImageReference.of(registry, repository, tag, digest);
+    }
+
+    public String key() {
+        return image().partitionKey();
+    }
+}

@@ -1,0 +1,2 @@
+/** The contract of version comparison; each scheme's comparator lives beside its ecosystem. */
+package dev.layerwatch.engine.version;
