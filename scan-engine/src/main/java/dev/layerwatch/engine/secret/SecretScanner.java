@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds secrets in text files and in config values with {@link SecretRules#ALL}. Findings carry only a redacted
@@ -27,9 +28,14 @@ public final class SecretScanner {
             "usr/share/doc/", "usr/share/man/", "usr/share/info/", "usr/share/locale/", "usr/share/i18n/",
             "usr/share/zoneinfo/", "usr/lib/locale/", "usr/share/mime/", "usr/share/icons/",
             "var/lib/dpkg/", "lib/apk/db/", "var/lib/rpm/", "usr/lib/sysimage/rpm/", "var/cache/",
-            "proc/", "sys/", "dev/");
+            "proc/", "sys/", "dev/",
+            // language toolchains ship test keys (Go's crypto/tls/testdata, CPython's Lib/test/*.pem)
+            "usr/local/go/", "usr/lib/go/", "usr/lib/golang/");
+    /** Standard libraries of Python installs: their test suites carry sample private keys. */
+    private static final Pattern PYTHON_STDLIB =
+            Pattern.compile("^usr/(?:local/)?lib(?:64)?/python[0-9.]+/");
     private static final List<String> SKIPPED_SEGMENTS = List.of(
-            "/node_modules/", "/site-packages/", "/dist-packages/", "/__pycache__/", "/.git/");
+            "/node_modules/", "/site-packages/", "/dist-packages/", "/__pycache__/", "/.git/", "/testdata/");
     private static final List<String> SKIPPED_SUFFIXES = List.of(
             ".so", ".a", ".o", ".jar", ".war", ".ear", ".class", ".zip", ".gz", ".tgz", ".xz", ".bz2", ".zst",
             ".7z", ".rpm", ".deb", ".apk", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".svg",
@@ -62,6 +68,9 @@ public final class SecretScanner {
             if (path.startsWith(prefix)) {
                 return false;
             }
+        }
+        if (PYTHON_STDLIB.matcher(path).find()) {
+            return false;
         }
         String slashed = "/" + path;
         for (String segment : SKIPPED_SEGMENTS) {

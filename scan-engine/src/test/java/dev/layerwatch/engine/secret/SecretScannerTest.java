@@ -94,6 +94,10 @@ class SecretScannerTest {
         assertThat(scanner.wants(new FileMeta("app/lib/log4j-core-2.14.1.jar", 1_800_000, 0644))).isFalse();
         assertThat(scanner.wants(new FileMeta("app/node_modules/lodash/index.js", 500, 0644))).isFalse();
         assertThat(scanner.wants(new FileMeta("var/lib/dpkg/status", 90_000, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("usr/local/go/src/crypto/tls/testdata/example-key.pem", 300, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("usr/local/lib/python3.12/test/certdata/keycert.pem", 4000, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("srv/app/testdata/key.pem", 300, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("usr/local/bin/python3-config", 3000, 0755))).isTrue();
         assertThat(scanner.wants(new FileMeta("app/big.log", SecretScanner.DEFAULT_MAX_FILE_SIZE + 1, 0644))).isFalse();
         assertThat(scanner.wants(new FileMeta("app/empty", 0, 0644))).isFalse();
         assertThat(new SecretScanner(100).wants(new FileMeta("app/config/.env", 120, 0644))).isFalse();
