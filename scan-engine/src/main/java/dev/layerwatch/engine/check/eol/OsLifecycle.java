@@ -43,8 +43,16 @@ public final class OsLifecycle {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The table shipped with the engine. */
+    /** The table shipped with the engine, read once. */
     public static OsLifecycle bundled() {
+        return Bundled.TABLE;
+    }
+
+    private static final class Bundled {
+        static final OsLifecycle TABLE = load();
+    }
+
+    private static OsLifecycle load() {
         try (InputStream in = OsLifecycle.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("OS lifecycle table " + RESOURCE + " is missing from the classpath");
