@@ -83,7 +83,7 @@ public final class RegistryServerExtension implements BeforeAllCallback, AfterAl
             htpasswd = workDir.resolve("htpasswd");
             HtpasswdFile.write(htpasswd, htpasswdUsers);
         } else if (tokenAuth != null) {
-            TokenSigningKey key = TokenSigningKey.generate(workDir);
+            TokenSigningKey key = TokenSigningKey.shared();
             Path bundle = workDir.resolve("token-root.pem");
             key.writeCertificatePem(bundle);
             tokenServer = new RegistryTokenServer(tokenAuth, key, TOKEN_SERVICE, TOKEN_ISSUER);
