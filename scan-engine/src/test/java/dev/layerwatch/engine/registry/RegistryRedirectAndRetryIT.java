@@ -198,6 +198,61 @@ class RegistryRedirectAndRetryIT {
     }
 
     @Test
+    void aChallengeThatOnlyComesWithTheFirstRealRequestIsAnswered() throws Exception {
+        front.intercept(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/v2/")) {
+                RegistryFrontProxy.answer(exchange, 200, null, null); // an open-looking ping
+                return true;
+            }
+            return false;
+        });
+        try (RegistryImageSource source = open(RegistryClientOptions.defaults())) {
+            assertThat(source.images(null)).singleElement()
+                    .satisfies(image -> assertThat(image.manifestDigest()).isEqualTo(pushed.manifestDigest()));
+        }
+        List<RegistryFrontProxy.Seen> manifestRequests = front.seen().stream()
+                .filter(seen -> seen.path().endsWith("/manifests/1.0")).toList();
+        assertThat(manifestRequests).extracting(RegistryFrontProxy.Seen::authorization)
+                .as("first without credentials, answered 401 with a Basic challenge, then with them")
+                .containsExactly(null, "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aManifestHeadWithoutDigestHeaderFallsBackToHashingTheManifest() throws Exception {
+        front.intercept(exchange -> {
+            if (exchange.getRequestMethod().equals("HEAD") && exchange.getRequestURI().getPath().contains("/manifests/")) {
+                exchange.sendResponseHeaders(200, -1);
+                return true;
+            }
+            return false;
+        });
+        try (RegistryImageSource source = open(RegistryClientOptions.defaults())) {
+            assertThat(source.resolveDigest()).isEqualTo(pushed.manifestDigest());
+        }
+        assertThat(front.seen()).extracting(RegistryFrontProxy.Seen::method).contains("HEAD", "GET");
+    }
+
+    @Test
+    void aManifestWhoseBytesDoNotMatchTheAnnouncedDigestIsRefused() throws Exception {
+        front.intercept(exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/manifests/1.0") && exchange.getRequestHeaders().containsKey("Authorization")) {
+                byte[] tampered = new String(pushed.manifest(), StandardCharsets.UTF_8).replace("\"size\":", "\"size\": ")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", pushed.manifestMediaType());
+                exchange.getResponseHeaders().set("Docker-Content-Digest", pushed.manifestDigest().toString());
+                exchange.sendResponseHeaders(200, tampered.length);
+                exchange.getResponseBody().write(tampered);
+                return true;
+            }
+            return false;
+        });
+        try (RegistryImageSource source = open(RegistryClientOptions.defaults())) {
+            assertThatThrownBy(() -> source.images(null)).isInstanceOf(RegistryDigestMismatchException.class)
+                    .hasMessageContaining("pull manifest 1.0").hasMessageContaining(pushed.manifestDigest().toString());
+        }
+    }
+
+    @Test
     void aClosedPortIsUnreachable() throws Exception {
         URI closed;
         try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
