@@ -253,6 +253,38 @@ class RegistryRedirectAndRetryIT {
     }
 
     @Test
+    void aBlobBodyThatStallsIsAbandonedAfterTheReadIdleTimeout() throws Exception {
+        String layer0 = pushed.layerDigests().get(0).toString();
+        front.intercept(exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/blobs/" + layer0)) {
+                exchange.sendResponseHeaders(200, 100_000);
+                exchange.getResponseBody().write(new byte[512]);
+                exchange.getResponseBody().flush();
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return true;
+            }
+            return false;
+        });
+        try (RegistryImageSource source = open(RegistryClientOptions.defaults().withReadIdleTimeout(Duration.ofMillis(400)))) {
+            PlatformImage image = source.images(null).get(0);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> RegistryFixtures.drain(source.openLayer(image, image.layers().get(0))))
+                    .isInstanceOf(RegistryUnreachableException.class)
+                    .hasMessageContaining("pull layer " + layer0).hasMessageContaining("no data received for 400 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+
+            InputStream slowConsumer = source.openLayer(image, image.layers().get(1));
+            assertThat(slowConsumer.read()).isNotNegative();
+            Thread.sleep(1_000); // pausing between reads is not idleness of the registry
+            assertThat(RegistryFixtures.drain(slowConsumer)).isNotNull();
+        }
+    }
+
+    @Test
     void aClosedPortIsUnreachable() throws Exception {
         URI closed;
         try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
