@@ -1,0 +1,41 @@
+package dev.layerwatch.notify.webhook;
+
+import dev.layerwatch.common.event.EventJson;
+import dev.layerwatch.common.event.ScanCompleted;
+import dev.layerwatch.notify.routing.Notification;
+import java.time.Instant;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The structured-mode CloudEvents 1.0 envelope. {@code id} is the scan's event id, so a receiver can
+ * dedupe; {@code data} is the {@code ScanCompleted} with only the findings routed (and new) to this webhook.
+ */
+public final class CloudEventFormatter {
+
+    public static final String TYPE = "dev.layerwatch.scan.completed";
+    public static final String FAILED_TYPE = "dev.layerwatch.scan.failed";
+
+    private final String source;
+
+    public CloudEventFormatter(String source) {
+        this.source = source;
+    }
+
+    public ObjectNode format(Notification n, Instant now) {
+        ScanCompleted scan = n.scan();
+        ScanCompleted routed = new ScanCompleted(scan.eventId(), scan.schemaVersion(), scan.causationId(), scan.status(),
+                scan.error(), scan.registry(), scan.repository(), scan.tag(), scan.digest(), scan.manifestDigest(),
+                scan.platform(), scan.os(), scan.summary(), n.vulnerabilities(), n.configFindings(), n.secrets(),
+                scan.warnings(), scan.vulnDbVersion(), scan.scannerVersion(), scan.scannedAt());
+        ObjectNode event = EventJson.mapper().createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("type", n.failedScan() ? FAILED_TYPE : TYPE);
+        event.put("source", source);
+        event.put("id", scan.eventId());
+        event.put("time", now.toString());
+        event.put("subject", scan.key());
+        event.put("datacontenttype", "application/json");
+        event.set("data", EventJson.mapper().valueToTree(routed));
+        return event;
+    }
+}
