@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,17 +40,20 @@ public class WebhookAuthenticator {
         if (credentials == null) {
             return Optional.of("source " + source + " has no credential configured");
         }
-        String reason = "no credential presented";
-        for (AuthScheme scheme : schemes) {
+        List<String> missing = new ArrayList<>();
+        String wrong = null;
+        for (AuthScheme scheme : schemes.stream().sorted().toList()) {
             Optional<String> failure = check(scheme, credentials, presented);
             if (failure.isEmpty()) {
                 return failure;
             }
-            if (!failure.get().startsWith("no ")) {
-                reason = failure.get();
+            if (failure.get().startsWith("no ")) {
+                missing.add(failure.get());
+            } else if (wrong == null) {
+                wrong = failure.get();
             }
         }
-        return Optional.of(reason);
+        return Optional.of(wrong != null ? wrong : String.join(" and ", missing));
     }
 
     private static Optional<String> check(AuthScheme scheme, SourceCredentials credentials, PresentedCredentials presented) {
