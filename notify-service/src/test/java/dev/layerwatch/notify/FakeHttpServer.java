@@ -29,7 +29,9 @@ import java.util.function.Predicate;
  */
 public class FakeHttpServer implements AutoCloseable {
 
-    public record Request(String method, String path, String query, Map<String, String> headers, String body, int answeredWith, String answer) {
+    /** @param receivedNanos {@link System#nanoTime()} when the request arrived, for latency figures */
+    public record Request(String method, String path, String query, Map<String, String> headers, String body, int answeredWith, String answer,
+                          long receivedNanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -123,15 +125,16 @@ public class FakeHttpServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long receivedNanos = System.nanoTime();
         try (exchange) {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             URI uri = exchange.getRequestURI();
-            Request partial = new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), headers, body, 0, null);
+            Request partial = new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), headers, body, 0, null, receivedNanos);
             Response scriptedResponse = nextScripted();
             Response response = scriptedResponse != null ? scriptedResponse : handler.apply(partial);
-            requests.add(new Request(partial.method(), partial.path(), partial.query(), headers, body, response.status(), response.body()));
+            requests.add(new Request(partial.method(), partial.path(), partial.query(), headers, body, response.status(), response.body(), receivedNanos));
             if (!response.delay().isZero()) {
                 try {
                     Thread.sleep(response.delay().toMillis());
