@@ -25,12 +25,12 @@ class NotifyBindingsTest {
         assertThat(p.getProperty(prefix + "notifyFindings-in-0.destination")).isEqualTo(Topics.SCAN_COMPLETED);
         assertThat(p.getProperty(prefix + "notifyFindings-in-0.group")).isEqualTo("notify-service");
         assertThat(p.getProperty(prefix + "retryNotifications-in-0.destination")).isEqualTo(Topics.retry(Topics.SCAN_COMPLETED));
-        assertThat(p.getProperty(prefix + "notifyRetry-out-0.destination")).isEqualTo(Topics.retry(Topics.SCAN_COMPLETED));
-        assertThat(p.getProperty(prefix + "notifyDeadLetter-out-0.destination")).isEqualTo(Topics.deadLetter(Topics.SCAN_COMPLETED));
+        assertThat(p.getProperty(prefix + "notifyRetry.destination")).isEqualTo(Topics.retry(Topics.SCAN_COMPLETED));
+        assertThat(p.getProperty(prefix + "notifyDeadLetter.destination")).isEqualTo(Topics.deadLetter(Topics.SCAN_COMPLETED));
         assertThat(p.getProperty("spring.cloud.stream.kafka.bindings.notifyFindings-in-0.consumer.dlq-name")).isEqualTo(Topics.deadLetter(Topics.SCAN_COMPLETED));
         assertThat(p.getProperty("spring.cloud.stream.kafka.bindings.retryNotifications-in-0.consumer.dlq-name")).isEqualTo(Topics.deadLetter(Topics.SCAN_COMPLETED));
-        assertThat(p.getProperty("spring.cloud.stream.kafka.bindings.notifyRetry-out-0.producer.sync")).isEqualTo("true");
-        assertThat(p.getProperty("spring.cloud.stream.kafka.bindings.notifyDeadLetter-out-0.producer.sync")).isEqualTo("true");
+        assertThat(p.getProperty("spring.cloud.stream.kafka.bindings.notifyRetry.producer.sync")).isEqualTo("true");
+        assertThat(p.getProperty("spring.cloud.stream.kafka.bindings.notifyDeadLetter.producer.sync")).isEqualTo("true");
     }
 
     @Test
