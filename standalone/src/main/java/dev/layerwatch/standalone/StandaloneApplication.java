@@ -1,6 +1,27 @@
 package dev.layerwatch.standalone;
 
+import dev.layerwatch.ingest.IngestApplication;
+import dev.layerwatch.notify.NotifyApplication;
+import dev.layerwatch.scan.ScanApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * Clair's "combo" mode: ingest, scan and notify in one JVM, on an embedded Kafka broker and Redis unless
+ * external ones are configured ({@link EmbeddedInfrastructure}). The services' own application classes are
+ * left out of the scan so that their {@code @SpringBootApplication} settings do not apply twice.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = {"dev.layerwatch.ingest", "dev.layerwatch.scan", "dev.layerwatch.notify", "dev.layerwatch.standalone"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                classes = {IngestApplication.class, ScanApplication.class, NotifyApplication.class}))
 public class StandaloneApplication {
+
     public static void main(String[] args) {
+        SpringApplication.run(StandaloneApplication.class, args);
     }
 }

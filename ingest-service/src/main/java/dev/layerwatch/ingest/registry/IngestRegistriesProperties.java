@@ -1,0 +1,23 @@
+package dev.layerwatch.ingest.registry;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The shared {@code layerwatch.registries} list as ingest reads it. Only {@code host} matters here; the connection
+ * settings belong to scan-service and are bound so that configuring them is never an error.
+ */
+@ConfigurationProperties("layerwatch")
+public record IngestRegistriesProperties(List<Registry> registries) {
+
+    public record Registry(String host, boolean insecure, String username, String password) {
+        @Override
+        public String toString() {
+            return "Registry[host=" + host + ", insecure=" + insecure + ", username=" + username + ", password=" + (password == null ? null : "***") + "]";
+        }
+    }
+
+    public IngestRegistriesProperties {
+        registries = registries == null ? List.of() : List.copyOf(registries);
+    }
+}

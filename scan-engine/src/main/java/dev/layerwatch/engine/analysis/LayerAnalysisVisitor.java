@@ -1,0 +1,156 @@
+package dev.layerwatch.engine.analysis;
+
+import dev.layerwatch.common.finding.SecretFinding;
+import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layer.LayerEntryKind;
+import dev.layerwatch.engine.layer.LayerEntryVisitor;
+import dev.layerwatch.engine.layer.LayerWarnings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Dispatches one layer's files to the catalogers, scanners and the os-release reader that want them,
+ * and collects what the merge needs. A file wanted by one reader is streamed to it; a file wanted by
+ * several is read once into memory (up to {@link #SHARED_FILE_CAP}) and replayed to each.
+ */
+final class LayerAnalysisVisitor implements LayerEntryVisitor {
+
+    static final int OS_RELEASE_CAP = 64 * 1024;
+    static final int SHARED_FILE_CAP = 32 << 20;
+
+    private final AnalyzerSet set;
+    private final Set<String> osReleasePaths;
+    private final String layer;
+    private final LayerWarnings warnings;
+
+    private final Map<String, LayerFile> files = new LinkedHashMap<>();
+    private final List<String> whiteouts = new ArrayList<>();
+    private final List<String> opaqueDirs = new ArrayList<>();
+    private final Map<String, String> osReleaseFiles = new LinkedHashMap<>();
+    private final List<SecretFinding> secrets = new ArrayList<>();
+
+    private final List<PackageCataloger> wantingCatalogers = new ArrayList<>();
+    private final List<LayerFileScanner> wantingScanners = new ArrayList<>();
+    private boolean wantingOsRelease;
+
+    LayerAnalysisVisitor(AnalyzerSet set, String layer, LayerWarnings warnings) {
+        this.set = set;
+        this.osReleasePaths = Set.copyOf(set.osRelease().pathsByPrecedence());
+        this.layer = layer;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public void entry(String path, LayerEntryKind kind, String linkTarget) {
+        if (kind == LayerEntryKind.DIRECTORY) {
+            return;
+        }
+        if (set.trackedPaths().contains(path) || osReleasePaths.contains(path)) {
+            files.put(path, new LayerFile(path, kind, linkTarget, List.of()));
+        }
+    }
+
+    @Override
+    public boolean wants(FileMeta file) {
+        wantingCatalogers.clear();
+        wantingScanners.clear();
+        for (PackageCataloger c : set.catalogers()) {
+            if (safeWants(c.name(), () -> c.wants(file), file)) {
+                wantingCatalogers.add(c);
+            }
+        }
+        for (LayerFileScanner s : set.scanners()) {
+            if (safeWants(s.name(), () -> s.wants(file), file)) {
+                wantingScanners.add(s);
+            }
+        }
+        wantingOsRelease = osReleasePaths.contains(file.path()) && file.size() <= OS_RELEASE_CAP;
+        return !wantingCatalogers.isEmpty() || !wantingScanners.isEmpty() || wantingOsRelease;
+    }
+
+    @Override
+    public void read(FileMeta file, InputStream content) throws IOException {
+        int readers = wantingCatalogers.size() + wantingScanners.size() + (wantingOsRelease ? 1 : 0);
+        byte[] shared = null;
+        if (readers > 1) {
+            if (file.size() <= SHARED_FILE_CAP) {
+                shared = content.readNBytes((int) file.size());
+            } else {
+                warnings.add("layer " + layer + ": " + file.location() + " (" + file.size()
+                        + " bytes) is read only by " + firstReaderName() + ": too large to share between readers");
+                readers = 1;
+            }
+        }
+        List<Package> found = new ArrayList<>();
+        boolean cataloged = false;
+        int given = 0;
+        for (PackageCataloger c : wantingCatalogers) {
+            if (given++ >= readers) {
+                break;
+            }
+            cataloged = true;
+            try {
+                CatalogResult result = c.catalog(file, shared != null ? new ByteArrayInputStream(shared) : content);
+                found.addAll(result.packages());
+                result.warnings().forEach(w -> warnings.add(c.name() + ": " + w));
+            } catch (RuntimeException e) {
+                warnings.add("cataloger " + c.name() + " failed on " + file.location() + ": " + e);
+            }
+        }
+        for (LayerFileScanner s : wantingScanners) {
+            if (given++ >= readers) {
+                break;
+            }
+            try {
+                secrets.addAll(s.scan(file, shared != null ? new ByteArrayInputStream(shared) : content, layer));
+            } catch (RuntimeException e) {
+                warnings.add("scanner " + s.name() + " failed on " + file.location() + ": " + e);
+            }
+        }
+        if (wantingOsRelease && given < readers) {
+            byte[] bytes = shared != null ? shared : content.readNBytes(OS_RELEASE_CAP);
+            osReleaseFiles.put(file.path(), new String(bytes, StandardCharsets.UTF_8));
+        }
+        if (cataloged || files.containsKey(file.path())) {
+            files.put(file.path(), new LayerFile(file.path(), LayerEntryKind.FILE, null, found));
+        }
+    }
+
+    @Override
+    public void whiteout(String path) {
+        whiteouts.add(path);
+    }
+
+    @Override
+    public void opaque(String dir) {
+        opaqueDirs.add(dir);
+    }
+
+    LayerResult result(String diffId, boolean complete, List<String> allWarnings) {
+        return new LayerResult(layer, diffId, complete, null, List.copyOf(files.values()), whiteouts, opaqueDirs,
+                osReleaseFiles, secrets, allWarnings);
+    }
+
+    private String firstReaderName() {
+        if (!wantingCatalogers.isEmpty()) {
+            return "cataloger " + wantingCatalogers.getFirst().name();
+        }
+        return wantingScanners.isEmpty() ? "the os-release reader" : "scanner " + wantingScanners.getFirst().name();
+    }
+
+    private boolean safeWants(String name, java.util.function.BooleanSupplier wants, FileMeta file) {
+        try {
+            return wants.getAsBoolean();
+        } catch (RuntimeException e) {
+            warnings.add(name + " could not decide on " + file.location() + ": " + e);
+            return false;
+        }
+    }
+}

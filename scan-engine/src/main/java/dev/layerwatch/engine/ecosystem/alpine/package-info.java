@@ -1,0 +1,2 @@
+/** Alpine packages: the apk installed database. */
+package dev.layerwatch.engine.ecosystem.alpine;

@@ -1,0 +1,115 @@
+package dev.layerwatch.engine.ecosystem.golang;
+
+import dev.layerwatch.engine.analysis.CatalogResult;
+import dev.layerwatch.engine.analysis.FileMeta;
+import dev.layerwatch.engine.analysis.PackageCataloger;
+import dev.layerwatch.engine.ecosystem.PackageUrls;
+import dev.layerwatch.engine.ecosystem.SpooledFile;
+import dev.layerwatch.engine.inventory.Ecosystem;
+import dev.layerwatch.engine.inventory.Package;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Go modules in executables. The first bytes are sniffed (ELF, PE, Mach-O) so scripts and data cost a
+ * 4-byte read; a binary is spooled to a temporary file and memory-mapped, so its size does not weigh
+ * on the heap. Packages: the main module, every dependency, and {@code stdlib} at the toolchain
+ * version (without the {@code go} prefix, as OSV writes Go versions).
+ */
+public final class GoBinaryCataloger implements PackageCataloger {
+
+    static final long MAX_SIZE = 512L << 20;
+    private static final long MIN_SIZE = 64;
+
+    @Override
+    public String name() {
+        return "go-binary";
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public boolean wants(FileMeta file) {
+        if (file.size() < MIN_SIZE || file.size() > MAX_SIZE) {
+            return false;
+        }
+        String name = file.fileName();
+        if (name.endsWith(".so") || name.contains(".so.") || name.endsWith(".a") || name.endsWith(".o")) {
+            return false;
+        }
+        return file.executable() || name.endsWith(".exe");
+    }
+
+    @Override
+    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+        byte[] head = content.readNBytes(4);
+        Optional<GoBuildInfoReader.Format> format = GoBuildInfoReader.sniff(head);
+        if (format.isEmpty()) {
+            return CatalogResult.EMPTY;
+        }
+        Optional<GoBuildInfo> info;
+        try (SpooledFile spooled = SpooledFile.copyOf(
+                new SequenceInputStream(new ByteArrayInputStream(head), content), ".bin");
+                FileChannel channel = FileChannel.open(spooled.path(), StandardOpenOption.READ)) {
+            MappedByteBuffer image = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            info = GoBuildInfoReader.read(image, format.get());
+        } catch (GoBuildInfoException e) {
+            return CatalogResult.warning(file.location() + ": Go build information unreadable: " + e.getMessage());
+        }
+        if (info.isEmpty()) {
+            return CatalogResult.EMPTY;
+        }
+        return packages(file, info.get());
+    }
+
+    private static CatalogResult packages(FileMeta file, GoBuildInfo info) {
+        List<Package> packages = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        GoModInfoParser.Modules modules = GoModInfoParser.parse(GoBuildInfoReader.stripSentinels(info.modInfo()));
+        List<GoModInfoParser.Module> all = new ArrayList<>();
+        if (modules.main() != null) {
+            all.add(modules.main());
+        }
+        all.addAll(modules.dependencies());
+        String stdlib = toolchainVersion(info.goVersion());
+        if (stdlib != null) {
+            all.add(new GoModInfoParser.Module("stdlib", stdlib));
+        } else {
+            warnings.add(file.location() + ": Go version '" + info.goVersion() + "' is not a release, no stdlib package");
+        }
+        for (GoModInfoParser.Module module : all) {
+            try {
+                packages.add(toPackage(file, module));
+            } catch (IllegalArgumentException e) {
+                warnings.add(file.location() + ": module " + module.path() + " skipped: " + e.getMessage());
+            }
+        }
+        return new CatalogResult(packages, warnings);
+    }
+
+    /** {@code go1.21.5 X:boringcrypto} → {@code 1.21.5}; development toolchains have no release version. */
+    static String toolchainVersion(String goVersion) {
+        String first = goVersion.strip().split("\\s+", 2)[0];
+        return first.matches("go\\d+(\\.\\d+)*([a-z]+\\d*)?") ? first.substring(2) : null;
+    }
+
+    private static Package toPackage(FileMeta file, GoModInfoParser.Module module) {
+        int slash = module.path().lastIndexOf('/');
+        String namespace = slash > 0 ? module.path().substring(0, slash) : null;
+        String name = module.path().substring(slash + 1);
+        String purl = PackageUrls.of(Ecosystem.GOLANG, namespace, name, module.version());
+        return new Package(module.path(), module.version(), Ecosystem.GOLANG, purl, null, null, null,
+                List.of(file.location()), false);
+    }
+}

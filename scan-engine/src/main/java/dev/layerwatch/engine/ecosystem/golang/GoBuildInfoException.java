@@ -1,0 +1,9 @@
+package dev.layerwatch.engine.ecosystem.golang;
+
+/** Go build information that is present but cannot be decoded; becomes a warning for the file. */
+final class GoBuildInfoException extends Exception {
+
+    GoBuildInfoException(String message) {
+        super(message);
+    }
+}

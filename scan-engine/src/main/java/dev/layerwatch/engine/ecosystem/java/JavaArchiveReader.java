@@ -1,0 +1,260 @@
+package dev.layerwatch.engine.ecosystem.java;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+
+/**
+ * Walks one archive as a zip stream, descending into nested archives as their entries stream past.
+ * commons-compress is used rather than {@code java.util.zip} because Spring Boot stores nested jars
+ * uncompressed, and some writers add data descriptors to stored entries, which the JDK refuses.
+ * Damage inside an archive (bad zip, bad manifest) becomes a warning; a failure of the layer stream
+ * itself is rethrown.
+ */
+final class JavaArchiveReader {
+
+    static final int MAX_DEPTH = 4;
+    static final int MAX_ENTRIES = 200_000;
+    static final int MAX_SMALL_ENTRY = 1 << 20;
+    /** Total bytes inflated from nested archives per top-level file: a bound on zip bombs. */
+    static final long MAX_NESTED_BYTES = 2L << 30;
+
+    private final List<JavaCoordinates> found = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private long nestedBytes;
+
+    List<JavaCoordinates> found() {
+        return found;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    void read(String location, InputStream content) throws IOException {
+        SourceStream source = new SourceStream(content);
+        read(location, source, source, 0);
+    }
+
+    private void read(String location, InputStream in, SourceStream source, int depth) throws IOException {
+        List<JavaCoordinates> poms = new ArrayList<>();
+        Manifest manifest = null;
+        int entries = 0;
+        ZipArchiveInputStream zip = new ZipArchiveInputStream(new Unclosable(in), "UTF-8", true, true);
+        try {
+            ZipArchiveEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (++entries > MAX_ENTRIES) {
+                    warnings.add(location + ": more than " + MAX_ENTRIES + " entries, rest not read");
+                    break;
+                }
+                String name = entry.getName();
+                if (entry.isDirectory() || !zip.canReadEntryData(entry)) {
+                    continue;
+                }
+                if (isPomProperties(name)) {
+                    byte[] bytes = small(zip, location, name);
+                    if (bytes != null) {
+                        pom(location, name, bytes).ifPresent(poms::add);
+                    }
+                } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                    byte[] bytes = small(zip, location, name);
+                    manifest = bytes == null ? null : manifest(location, bytes);
+                } else if (JavaArchiveFileName.isArchive(name)) {
+                    nested(location + "!/" + name, zip, source, depth + 1);
+                }
+            }
+        } catch (IOException e) {
+            if (source.failed()) {
+                throw e;
+            }
+            warnings.add(location + ": archive unreadable after " + entries + " entries: " + e.getMessage());
+        } finally {
+            zip.close();
+        }
+        if (entries == 0) {
+            warnings.add(location + ": not a zip archive (no entries found)");
+            return;
+        }
+        identify(location, poms, manifest);
+    }
+
+    private void nested(String location, InputStream entry, SourceStream source, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            warnings.add(location + ": nested deeper than " + MAX_DEPTH + " archives, not read");
+            return;
+        }
+        if (nestedBytes > MAX_NESTED_BYTES) {
+            warnings.add(location + ": nested archives exceed " + MAX_NESTED_BYTES + " bytes in total, not read");
+            return;
+        }
+        read(location, new Counting(entry), source, depth);
+    }
+
+    private void identify(String location, List<JavaCoordinates> poms, Manifest manifest) {
+        if (!poms.isEmpty()) {
+            found.addAll(poms);
+            return;
+        }
+        var fromName = JavaArchiveFileName.parse(location);
+        String group = null;
+        String artifact = fromName.map(JavaArchiveFileName.NameVersion::name).orElse(null);
+        String version = null;
+        if (manifest != null) {
+            Attributes main = manifest.getMainAttributes();
+            group = blankToNull(main.getValue("Implementation-Vendor-Id"));
+            version = firstNonBlank(main.getValue("Implementation-Version"), main.getValue("Bundle-Version"));
+            if (artifact == null) {
+                String symbolic = main.getValue("Bundle-SymbolicName");
+                artifact = firstNonBlank(symbolic == null ? null : symbolic.split(";", 2)[0].strip(),
+                        main.getValue("Implementation-Title"));
+            }
+        }
+        if (version == null) {
+            version = fromName.map(JavaArchiveFileName.NameVersion::version).orElse(null);
+        }
+        if (artifact != null && version != null) {
+            found.add(new JavaCoordinates(group, artifact, version, location));
+        }
+    }
+
+    private Optional<JavaCoordinates> pom(String location, String name, byte[] bytes) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(new String(bytes, StandardCharsets.ISO_8859_1)));
+        } catch (IOException | IllegalArgumentException e) {
+            warnings.add(location + "!/" + name + ": unreadable pom.properties: " + e.getMessage());
+            return Optional.empty();
+        }
+        String group = blankToNull(properties.getProperty("groupId"));
+        String artifact = blankToNull(properties.getProperty("artifactId"));
+        String version = blankToNull(properties.getProperty("version"));
+        if (group == null || artifact == null || version == null) {
+            warnings.add(location + "!/" + name + ": pom.properties lacks groupId, artifactId or version");
+            return Optional.empty();
+        }
+        return Optional.of(new JavaCoordinates(group.strip(), artifact.strip(), version.strip(), location));
+    }
+
+    private Manifest manifest(String location, byte[] bytes) {
+        try {
+            return new Manifest(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            warnings.add(location + "!/META-INF/MANIFEST.MF: unreadable manifest: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private byte[] small(InputStream zip, String location, String name) throws IOException {
+        byte[] bytes = zip.readNBytes(MAX_SMALL_ENTRY + 1);
+        if (bytes.length > MAX_SMALL_ENTRY) {
+            warnings.add(location + "!/" + name + ": larger than " + MAX_SMALL_ENTRY + " bytes, not read");
+            return null;
+        }
+        return bytes;
+    }
+
+    private static boolean isPomProperties(String name) {
+        return name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+
+    /** Keeps the caller's stream open when a zip stream over it is closed. */
+    private static class Unclosable extends FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The layer's stream: remembers whether it, rather than the zip data, failed. */
+    private static final class SourceStream extends Unclosable {
+        private boolean failed;
+
+        SourceStream(InputStream in) {
+            super(in);
+        }
+
+        boolean failed() {
+            return failed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+    }
+
+    /** Counts bytes inflated from a nested archive towards {@link #MAX_NESTED_BYTES}. */
+    private final class Counting extends Unclosable {
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) throws IOException {
+            nestedBytes += n;
+            if (nestedBytes > MAX_NESTED_BYTES) {
+                throw new IOException("nested archives exceed " + MAX_NESTED_BYTES + " bytes in total");
+            }
+        }
+    }
+}

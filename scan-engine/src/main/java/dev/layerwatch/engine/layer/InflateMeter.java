@@ -1,0 +1,102 @@
+package dev.layerwatch.engine.layer;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Sits on the decompressed tar stream: hashes every byte for the diff id, and stops the layer once
+ * it inflates past the total cap or the expansion ratio (a decompression bomb). Skips are reads,
+ * because a skipped byte must still be hashed. Once tripped it keeps failing, so a consumer that
+ * swallows the exception cannot resume the walk.
+ */
+final class InflateMeter extends FilterInputStream {
+
+    private final RawCounter compressed;
+    private final LayerLimits limits;
+    private final MessageDigest sha256;
+    private final byte[] scratch = new byte[1 << 16];
+    private long count;
+    private String tripped;
+
+    InflateMeter(InputStream decompressed, RawCounter compressed, LayerLimits limits) {
+        super(decompressed);
+        this.compressed = compressed;
+        this.limits = limits;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    long count() {
+        return count;
+    }
+
+    byte[] digest() {
+        return sha256.digest();
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (tripped != null) {
+            throw new LayerLimitExceededException(tripped);
+        }
+        int n = in.read(b, off, len);
+        if (n > 0) {
+            sha256.update(b, off, n);
+            count += n;
+            check();
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long left = n;
+        while (left > 0) {
+            int r = read(scratch, 0, (int) Math.min(scratch.length, left));
+            if (r < 0) {
+                break;
+            }
+            left -= r;
+        }
+        return n - left;
+    }
+
+    /** Reads to the end so that the digest covers the tar's trailing padding too. */
+    void drain() throws IOException {
+        while (read(scratch, 0, scratch.length) >= 0) {
+            // hashing happens in read
+        }
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    private void check() throws IOException {
+        if (count > limits.maxTotalBytes()) {
+            tripped = "stopped after " + count + " uncompressed bytes: over the " + limits.maxTotalBytes()
+                    + "-byte layer cap";
+        } else if (compressed != null && count > limits.ratioFloorBytes()
+                && count / Math.max(1, compressed.count()) > limits.maxExpansionRatio()) {
+            tripped = "stopped after " + count + " uncompressed bytes from " + compressed.count()
+                    + " compressed: expansion over " + limits.maxExpansionRatio() + ":1 (decompression bomb?)";
+        }
+        if (tripped != null) {
+            throw new LayerLimitExceededException(tripped);
+        }
+    }
+}

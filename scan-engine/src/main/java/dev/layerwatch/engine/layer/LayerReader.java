@@ -1,0 +1,175 @@
+package dev.layerwatch.engine.layer;
+
+import dev.layerwatch.common.image.Digest;
+import dev.layerwatch.engine.analysis.FileMeta;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Walks one layer blob in a single pass: sniff the compression, inflate, walk the tar, clean each
+ * path, report whiteouts, hand wanted files to the visitor and skip the rest unread, and verify the
+ * diff id over the decompressed bytes. A cap or a suspicious entry is a warning; a stream that
+ * cannot be read to its end is a {@link LayerReadException}.
+ */
+public final class LayerReader {
+
+    private static final String WHITEOUT = ".wh.";
+    private static final String OPAQUE = ".wh..wh..opq";
+    private static final int RAW_BUFFER = 1 << 17;
+
+    private final LayerLimits limits;
+
+    public LayerReader(LayerLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param name           the layer as messages name it (its digest)
+     * @param blob           the layer as stored; not closed here
+     * @param expectedDiffId the config's diff id for this layer, or null when unknown
+     */
+    public LayerReadSummary read(String name, InputStream blob, Digest expectedDiffId, LayerEntryVisitor visitor)
+            throws LayerReadException {
+        LayerWarnings warnings = new LayerWarnings(limits.maxWarnings());
+        RawCounter raw = new RawCounter(blob);
+        BufferedInputStream buffered = new BufferedInputStream(raw, RAW_BUFFER);
+        LayerCompression compression;
+        InflateMeter meter;
+        try {
+            compression = LayerCompression.sniff(buffered);
+            meter = new InflateMeter(compression.open(buffered), compression == LayerCompression.NONE ? null : raw, limits);
+        } catch (IOException e) {
+            throw new LayerReadException("layer " + name + ": cannot open the compressed stream: " + e.getMessage(), e);
+        }
+        long entries = 0;
+        try {
+            TarArchiveInputStream tar = new TarArchiveInputStream(meter, 10240, 512, StandardCharsets.UTF_8.name(), true);
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                entries++;
+                if (entries > limits.maxEntries()) {
+                    warnings.add("layer " + name + ": stopped after " + limits.maxEntries() + " entries (tar bomb?)");
+                    return new LayerReadSummary(compression, null, false, false, entries - 1, meter.count(), warnings.toList());
+                }
+                visit(name, entry, tar, visitor, warnings);
+            }
+            meter.drain();
+            // the blob may go on after the compressed stream ends; reading it to its end lets a
+            // digest-verifying source check the blob digest
+            buffered.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            LayerLimitExceededException limit = limitCause(e);
+            if (limit != null) {
+                warnings.add("layer " + name + ": " + limit.getMessage());
+                return new LayerReadSummary(compression, null, false, false, entries, meter.count(), warnings.toList());
+            }
+            throw new LayerReadException("layer " + name + ": cannot read " + describe(compression) + " after "
+                    + meter.count() + " bytes (" + entries + " entries): " + e.getMessage(), e);
+        }
+        Digest diffId = Digest.sha256(meter.digest());
+        boolean verified = false;
+        if (expectedDiffId != null) {
+            if (expectedDiffId.equals(diffId)) {
+                verified = true;
+            } else {
+                warnings.add("layer " + name + ": diff id mismatch: the config says " + expectedDiffId
+                        + " but the decompressed layer is " + diffId);
+            }
+        }
+        return new LayerReadSummary(compression, diffId, verified, true, entries, meter.count(), warnings.toList());
+    }
+
+    private void visit(String name, TarArchiveEntry entry, TarArchiveInputStream tar, LayerEntryVisitor visitor,
+            LayerWarnings warnings) throws IOException {
+        LayerPaths.Cleaned cleaned = LayerPaths.clean(entry.getName());
+        if (cleaned.refused()) {
+            warnings.add("layer " + name + ": entry refused: " + cleaned.note());
+            return;
+        }
+        if (cleaned.note() != null) {
+            warnings.add("layer " + name + ": " + cleaned.note());
+        }
+        String path = cleaned.path();
+        if (path.isEmpty()) {
+            return;
+        }
+        String parent = LayerPaths.parent(path);
+        String base = path.substring(parent.length() == 0 ? 0 : parent.length() + 1);
+        if (base.startsWith(WHITEOUT)) {
+            if (base.equals(OPAQUE)) {
+                visitor.opaque(parent);
+            } else if (base.length() == WHITEOUT.length()) {
+                warnings.add("layer " + name + ": invalid whiteout '" + entry.getName() + "' ignored");
+            } else {
+                visitor.whiteout(LayerPaths.join(parent, base.substring(WHITEOUT.length())));
+            }
+            return;
+        }
+        if (entry.isDirectory()) {
+            visitor.entry(path, LayerEntryKind.DIRECTORY, null);
+        } else if (entry.isSymbolicLink()) {
+            visitor.entry(path, LayerEntryKind.SYMLINK, entry.getLinkName());
+        } else if (entry.isLink()) {
+            LayerPaths.Cleaned target = LayerPaths.clean(entry.getLinkName());
+            if (target.refused() || target.path().isEmpty()) {
+                warnings.add("layer " + name + ": hard link " + path + " refused: target '" + entry.getLinkName()
+                        + "' is outside the image root");
+                return;
+            }
+            visitor.entry(path, LayerEntryKind.HARDLINK, target.path());
+        } else if (entry.isFile()) {
+            visitor.entry(path, LayerEntryKind.FILE, null);
+            readIfWanted(name, path, entry, tar, visitor, warnings);
+        } else {
+            visitor.entry(path, LayerEntryKind.OTHER, null);
+        }
+    }
+
+    private void readIfWanted(String name, String path, TarArchiveEntry entry, TarArchiveInputStream tar,
+            LayerEntryVisitor visitor, LayerWarnings warnings) throws IOException {
+        FileMeta meta = new FileMeta(path, entry.getRealSize(), entry.getMode() & 07777);
+        if (!visitor.wants(meta)) {
+            return;
+        }
+        if (meta.size() > limits.maxFileBytes()) {
+            warnings.add("layer " + name + ": /" + path + " not read: " + meta.size() + " bytes is over the "
+                    + limits.maxFileBytes() + "-byte file cap");
+            return;
+        }
+        visitor.read(meta, new Unclosable(tar));
+    }
+
+    private static LayerLimitExceededException limitCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LayerLimitExceededException limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(LayerCompression compression) {
+        return switch (compression) {
+            case GZIP -> "the gzip stream";
+            case ZSTD -> "the zstd stream";
+            case NONE -> "the tar stream";
+        };
+    }
+
+    /** The tar stream as a consumer sees it: one file's bytes, and a close that does not end the walk. */
+    private static final class Unclosable extends FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the walk owns the stream
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The streaming layer reader: compression sniffing, the tar walk, path cleaning, whiteout detection,
+ * diff-id verification and the caps that turn bombs and traversal tricks into warnings. Nothing here
+ * ever writes to disk, and nothing here knows about packages.
+ */
+package dev.layerwatch.engine.layer;

@@ -1,0 +1,124 @@
+package dev.layerwatch.engine.ecosystem.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.layerwatch.engine.analysis.CatalogResult;
+import dev.layerwatch.engine.analysis.FileMeta;
+import dev.layerwatch.engine.ecosystem.RootfsFixture;
+import dev.layerwatch.engine.inventory.Package;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+class JavaArchiveCatalogerTest {
+
+    private final JavaArchiveCataloger cataloger = new JavaArchiveCataloger();
+
+    @Test
+    void plainJarFromMavenCentral() {
+        CatalogResult result = assertCase("java/plain");
+        assertThat(result.packages().get(0).locations()).containsExactly("/app/lib/log4j-api-2.14.1.jar");
+    }
+
+    @Test
+    void springBootFatJarShowsNestingInLocations() {
+        CatalogResult result = assertCase("java/spring-boot");
+        assertThat(location(result, "org.apache.logging.log4j:log4j-core"))
+                .isEqualTo("/app/app.jar!/BOOT-INF/lib/log4j-core-2.14.1.jar");
+        assertThat(location(result, "com.example:demo")).isEqualTo("/app/app.jar");
+        assertThat(location(result, "commons-text")).isEqualTo("/app/app.jar!/BOOT-INF/lib/commons-text-1.9.jar");
+    }
+
+    @Test
+    void warInsideEar() {
+        CatalogResult result = assertCase("java/ear");
+        assertThat(location(result, "com.fasterxml.jackson.core:jackson-databind"))
+                .isEqualTo("/opt/server/shop.ear!/shop-web.war!/WEB-INF/lib/jackson-databind-2.9.10.jar");
+    }
+
+    @Test
+    void shadedJarGivesOnePackagePerPomProperties() {
+        CatalogResult result = assertCase("java/shaded");
+        assertThat(result.packages()).allSatisfy(p -> assertThat(p.locations())
+                .containsExactly("/app/vulnapp-1.0.0-shaded.jar"));
+    }
+
+    @Test
+    void corruptArchivesWarnPerFile() {
+        Path root = RootfsFixture.root("java/corrupt");
+        CatalogResult result = RootfsFixture.scan(root, cataloger);
+        assertThat(RootfsFixture.lines(result)).containsExactlyElementsOf(RootfsFixture.expected(root));
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).startsWith("/app/broken.jar: archive unreadable"));
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).startsWith("/app/notazip.jar: not a zip archive"));
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w)
+                .startsWith("/app/badpom-2.0.jar!/META-INF/maven/x/y/pom.properties: pom.properties lacks"));
+    }
+
+    @Test
+    void nestingDeeperThanTheCapIsNotRead() throws IOException {
+        byte[] archive = zip("META-INF/maven/g/deepest/pom.properties",
+                "groupId=g\nartifactId=deepest\nversion=1\n".getBytes(StandardCharsets.UTF_8));
+        for (int level = JavaArchiveReader.MAX_DEPTH + 1; level >= 1; level--) {
+            archive = zip("lib/level" + level + ".jar", archive);
+        }
+        CatalogResult result = cataloger.catalog(new FileMeta("deep.jar", archive.length, 0644),
+                new ByteArrayInputStream(archive));
+        assertThat(result.packages()).isEmpty();
+        assertThat(result.warnings()).singleElement().asString().contains("nested deeper than");
+    }
+
+    @Test
+    void aFailingLayerStreamIsRethrownNotTurnedIntoAWarning() {
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("layer stream broke");
+            }
+        };
+        assertThatThrownBy(() -> cataloger.catalog(new FileMeta("a.jar", 10, 0644), failing))
+                .isInstanceOf(IOException.class).hasMessage("layer stream broke");
+    }
+
+    @Test
+    void fileNameFallbackKeepsTheLastVersionPart() {
+        assertThat(JavaArchiveFileName.parse("log4j-1.2-api-2.14.1.jar")).contains(
+                new JavaArchiveFileName.NameVersion("log4j-1.2-api", "2.14.1"));
+        assertThat(JavaArchiveFileName.parse("guava-33.0.0-jre.jar")).contains(
+                new JavaArchiveFileName.NameVersion("guava", "33.0.0-jre"));
+        assertThat(JavaArchiveFileName.parse("x/app-1.0-SNAPSHOT.war")).contains(
+                new JavaArchiveFileName.NameVersion("app", "1.0-SNAPSHOT"));
+        assertThat(JavaArchiveFileName.parse("app.jar")).isEmpty();
+        assertThat(cataloger.wants(new FileMeta("opt/x/Plugin.HPI", 1, 0644))).isTrue();
+        assertThat(cataloger.wants(new FileMeta("opt/x/readme.txt", 1, 0644))).isFalse();
+    }
+
+    private CatalogResult assertCase(String name) {
+        Path root = RootfsFixture.root(name);
+        CatalogResult result = RootfsFixture.scan(root, cataloger);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(RootfsFixture.lines(result)).containsExactlyElementsOf(RootfsFixture.expected(root));
+        return result;
+    }
+
+    private static String location(CatalogResult result, String name) {
+        return result.packages().stream().filter(p -> p.name().equals(name)).map(Package::locations)
+                .findFirst().orElseThrow().get(0);
+    }
+
+    private static byte[] zip(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,2 @@
+/** scan-service configuration: one properties record per feature. */
+package dev.layerwatch.scan.config;

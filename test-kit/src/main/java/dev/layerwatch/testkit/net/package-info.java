@@ -1,0 +1,2 @@
+/** Loopback networking for servers started by tests. */
+package dev.layerwatch.testkit.net;
