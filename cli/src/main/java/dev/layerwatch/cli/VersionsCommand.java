@@ -31,7 +31,8 @@ public final class VersionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: versions compare --scheme SCHEME");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing subcommand: versions compare --scheme SCHEME");
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -78,7 +79,8 @@ public final class VersionsCommand implements Callable<Integer> {
                 return "error: line " + number + " is not two versions separated by one tab";
             }
             try {
-                return String.valueOf(Integer.signum(comparator.compare(line.substring(0, tab), line.substring(tab + 1))));
+                int result = comparator.compare(line.substring(0, tab), line.substring(tab + 1));
+                return String.valueOf(Integer.signum(result));
             } catch (InvalidVersionException e) {
                 return "error: " + e.getMessage();
             }

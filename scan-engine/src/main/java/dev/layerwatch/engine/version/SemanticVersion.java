@@ -39,16 +39,18 @@ public record SemanticVersion(String major, String minor, String patch, List<Str
         }
         String[] numbers = core.split("\\.", -1);
         if (numbers.length != 3) {
-            throw new InvalidVersionException(scheme, original,
-                    "expected MAJOR.MINOR.PATCH but found " + numbers.length + " dot-separated part(s) in '" + core + "'");
+            throw new InvalidVersionException(scheme, original, "expected MAJOR.MINOR.PATCH but found "
+                    + numbers.length + " dot-separated part(s) in '" + core + "'");
         }
         String[] names = {"major", "minor", "patch"};
         for (int i = 0; i < 3; i++) {
             if (numbers[i].isEmpty() || !isNumeric(numbers[i])) {
-                throw new InvalidVersionException(scheme, original, names[i] + " '" + numbers[i] + "' is not a number");
+                throw new InvalidVersionException(scheme, original,
+                        names[i] + " '" + numbers[i] + "' is not a number");
             }
             if (numbers[i].length() > 1 && numbers[i].charAt(0) == '0') {
-                throw new InvalidVersionException(scheme, original, names[i] + " '" + numbers[i] + "' has a leading zero");
+                throw new InvalidVersionException(scheme, original,
+                        names[i] + " '" + numbers[i] + "' has a leading zero");
             }
         }
         return new SemanticVersion(numbers[0], numbers[1], numbers[2], prerelease, build);
@@ -68,7 +70,8 @@ public record SemanticVersion(String major, String minor, String patch, List<Str
                 }
             }
             if (numericWithoutLeadingZero && isNumeric(id) && id.length() > 1 && id.charAt(0) == '0') {
-                throw new InvalidVersionException(scheme, original, what + " identifier '" + id + "' has a leading zero");
+                throw new InvalidVersionException(scheme, original,
+                        what + " identifier '" + id + "' has a leading zero");
             }
         }
     }
