@@ -118,12 +118,27 @@ public record SemanticVersion(String major, String minor, String patch, List<Str
 
     /** Compares decimal strings of any length (leading zeros ignored). */
     public static int compareNumbers(String a, String b) {
-        String x = a.replaceFirst("^0+(?=.)", "");
-        String y = b.replaceFirst("^0+(?=.)", "");
-        if (x.length() != y.length()) {
-            return Integer.compare(x.length(), y.length());
+        int i = firstSignificant(a);
+        int j = firstSignificant(b);
+        int lengthA = a.length() - i;
+        int lengthB = b.length() - j;
+        if (lengthA != lengthB) {
+            return Integer.compare(lengthA, lengthB);
         }
-        return Integer.signum(x.compareTo(y));
+        for (; i < a.length(); i++, j++) {
+            if (a.charAt(i) != b.charAt(j)) {
+                return a.charAt(i) < b.charAt(j) ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int firstSignificant(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isNumeric(String s) {

@@ -161,8 +161,8 @@ public final class RpmVersionComparator implements VersionComparator {
             String segB = b.substring(j, endB);
             int result;
             if (numeric) {
-                segA = segA.replaceFirst("^0+", "");
-                segB = segB.replaceFirst("^0+", "");
+                segA = withoutLeadingZeros(segA);
+                segB = withoutLeadingZeros(segB);
                 result = segA.length() != segB.length()
                         ? Integer.compare(segA.length(), segB.length())
                         : segA.compareTo(segB);
@@ -179,6 +179,14 @@ public final class RpmVersionComparator implements VersionComparator {
             return 0;
         }
         return i >= a.length() ? -1 : 1;
+    }
+
+    private static String withoutLeadingZeros(String digits) {
+        int k = 0;
+        while (k < digits.length() && digits.charAt(k) == '0') {
+            k++;
+        }
+        return digits.substring(k);
     }
 
     private static int runEnd(String s, int from, boolean digits) {
