@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * or {@code error: <reason>}), so output lines up with input even when some lines are bad.
  */
 @Command(name = "versions", description = "Version ordering of each package ecosystem.",
-        mixinStandardHelpOptions = true, subcommands = VersionsCommand.Compare.class)
+        mixinStandardHelpOptions = true, versionProvider = LayerwatchVersion.class,
+        subcommands = VersionsCommand.Compare.class)
 public final class VersionsCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +36,7 @@ public final class VersionsCommand implements Callable<Integer> {
                 "missing subcommand: versions compare --scheme SCHEME");
     }
 
-    @Command(name = "compare", mixinStandardHelpOptions = true,
+    @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = LayerwatchVersion.class,
             description = {"Compares the two versions of each A<TAB>B line on stdin.",
                     "Prints -1, 0 or 1 per line, or 'error: <reason>' for an invalid version or a malformed line."})
     static final class Compare implements Callable<Integer> {
