@@ -1,2 +1,2 @@
-/** Alpine packages: the apk installed database. */
+/** The Alpine ecosystem (apk packages): version ordering and the Alpine-specific parts of cataloging and matching. */
 package dev.layerwatch.engine.ecosystem.alpine;

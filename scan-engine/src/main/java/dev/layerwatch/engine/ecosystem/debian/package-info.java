@@ -1,2 +1,2 @@
-/** Debian packages: the dpkg status database and the per-package status.d files of distroless images. */
+/** The Debian ecosystem (dpkg packages): version ordering and the Debian-specific parts of cataloging and matching. */
 package dev.layerwatch.engine.ecosystem.debian;

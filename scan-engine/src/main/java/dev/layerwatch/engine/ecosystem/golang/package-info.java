@@ -1,5 +1,2 @@
-/**
- * Go modules compiled into executables: the build information the Go linker embeds (main module,
- * dependencies with their replacements, toolchain version), found in ELF, PE and Mach-O files.
- */
+/** The Go ecosystem (modules and the stdlib): version ordering and the Go-specific parts of cataloging and matching. */
 package dev.layerwatch.engine.ecosystem.golang;

@@ -1,6 +1,2 @@
-/**
- * Java archives (jar, war, ear, par, jpi, hpi) read as a stream, including archives nested inside them
- * (Spring Boot, WEB-INF/lib, ear modules): Maven coordinates from pom.properties, else the manifest,
- * else the file name.
- */
+/** The Java ecosystem (Maven coordinates): version ordering and the Java-specific parts of cataloging and matching. */
 package dev.layerwatch.engine.ecosystem.java;

@@ -1,5 +1,2 @@
-/**
- * npm packages: installed ones from {@code node_modules/**}/package.json, declared ones from
- * package-lock.json (v1–v3), yarn.lock (classic and berry) and pnpm-lock.yaml.
- */
+/** The npm ecosystem: version ordering (SemVer) and the npm-specific parts of cataloging and matching. */
 package dev.layerwatch.engine.ecosystem.npm;

@@ -1,5 +1,2 @@
-/**
- * Python packages: installed distributions from their core metadata (dist-info METADATA, egg-info
- * PKG-INFO) and declared ones from poetry.lock and pinned requirements files.
- */
+/** The Python ecosystem (PyPI): version ordering (PEP 440) and the Python-specific parts of cataloging and matching. */
 package dev.layerwatch.engine.ecosystem.python;
