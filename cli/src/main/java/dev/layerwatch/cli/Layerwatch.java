@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Container image scanner: packages, vulnerabilities, secrets and risky settings.",
         subcommands = {
                 // one explicit list of subcommands
+                DbCommand.class,
         })
 public final class Layerwatch {
 
