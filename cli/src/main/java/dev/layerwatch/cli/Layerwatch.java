@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 // one explicit list of subcommands
                 DbCommand.class,
+                VersionsCommand.class,
         })
 public final class Layerwatch {
 

@@ -1,2 +1,2 @@
-/** Alpine Linux: the secdb feed parser (fixed versions per package and branch). */
+/** The Alpine ecosystem (apk packages): version ordering and the Alpine-specific parts of cataloging and matching. */
 package dev.layerwatch.engine.ecosystem.alpine;

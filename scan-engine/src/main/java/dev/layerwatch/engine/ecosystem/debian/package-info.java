@@ -1,2 +1,2 @@
-/** Debian: the security-tracker JSON parser (source package → CVE → release status). */
+/** The Debian ecosystem (dpkg packages): version ordering and the Debian-specific parts of cataloging and matching. */
 package dev.layerwatch.engine.ecosystem.debian;
