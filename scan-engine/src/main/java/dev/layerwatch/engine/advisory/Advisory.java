@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.advisory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,11 +45,13 @@ public record Advisory(
         affected = affected == null ? List.of() : List.copyOf(affected);
     }
 
+    @JsonIgnore
     public boolean isWithdrawn() {
         return withdrawn != null && !withdrawn.isBlank();
     }
 
     /** The id and its aliases: the set alias merging intersects. */
+    @JsonIgnore
     public List<String> allIds() {
         return Stream.concat(Stream.of(id), aliases.stream()).distinct().toList();
     }

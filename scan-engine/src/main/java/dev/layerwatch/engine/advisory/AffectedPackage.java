@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.advisory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +32,7 @@ public record AffectedPackage(
     }
 
     /** The ecosystem without its release suffix ({@code Debian:12} → {@code Debian}). */
+    @JsonIgnore
     public String baseEcosystem() {
         int colon = ecosystem.indexOf(':');
         return colon < 0 ? ecosystem : ecosystem.substring(0, colon);

@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.advisory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ public record AffectedRange(String type, String repo, List<RangeEvent> events) {
         events = events == null ? List.of() : List.copyOf(events);
     }
 
+    @JsonIgnore
     public boolean isGit() {
         return GIT.equals(type);
     }

@@ -52,6 +52,20 @@ class VulnDbTest {
     }
 
     @Test
+    void storedAdvisoryReadsBackEqualToTheParsedOne() throws IOException {
+        List<Advisory> parsed = new ArrayList<>();
+        new OsvFeedReader().read(TestResources.path("osv/real"), parsed::add);
+        importReal();
+        try (VulnDb db = VulnDb.open(dir)) {
+            for (String id : List.of("GHSA-jfh8-c2jp-5v3q", "USN-6409-1", "PYSEC-2021-142")) {
+                Advisory original = parsed.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+                var p = original.affected().get(0);
+                assertThat(db.current().lookup(AdvisoryKeys.namespace(p.ecosystem()), p.name())).contains(original);
+            }
+        }
+    }
+
+    @Test
     void withdrawnRecordsAreNotStored() throws IOException {
         importReal();
         try (VulnDb db = VulnDb.open(dir)) {
