@@ -29,6 +29,9 @@ public record AffectedPackage(
         }
         ranges = ranges == null ? List.of() : List.copyOf(ranges);
         versions = versions == null ? List.of() : List.copyOf(versions);
+        // a JSON null read back from storage is no data, as when the field was absent
+        databaseSpecific = databaseSpecific == null || databaseSpecific.isNull() ? null : databaseSpecific;
+        ecosystemSpecific = ecosystemSpecific == null || ecosystemSpecific.isNull() ? null : ecosystemSpecific;
     }
 
     /** The ecosystem without its release suffix ({@code Debian:12} → {@code Debian}). */
