@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -136,6 +137,27 @@ public final class SnapshotWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException("cannot store advisory " + advisory.id() + " in snapshot "
                     + version + ": " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Removes every record of {@code source} whose scope starts with {@code scopePrefix} (empty: all of
+     * the source), before a whole-file feed (secdb, tracker) is loaded again.
+     */
+    public void deleteSource(String source, String scopePrefix) {
+        try (PreparedStatement affected = db.prepareStatement("DELETE FROM affected WHERE advisory IN"
+                + " (SELECT pk FROM advisory WHERE source = ? AND substr(scope, 1, ?) = ?)");
+             PreparedStatement advisories = db.prepareStatement(
+                     "DELETE FROM advisory WHERE source = ? AND substr(scope, 1, ?) = ?")) {
+            for (PreparedStatement s : List.of(affected, advisories)) {
+                s.setString(1, source);
+                s.setInt(2, scopePrefix.length());
+                s.setString(3, scopePrefix);
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException("cannot remove " + source + " records from snapshot " + version
+                    + ": " + e.getMessage(), e));
         }
     }
 
