@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 // one explicit list of subcommands
                 ScanCommand.class,
                 SbomCommand.class,
+                DbCommand.class,
                 VersionsCommand.class,
         })
 public final class Layerwatch {
