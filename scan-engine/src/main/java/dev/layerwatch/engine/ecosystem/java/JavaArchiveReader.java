@@ -111,6 +111,9 @@ final class JavaArchiveReader {
                 throw e;
             }
             warnings.add(location + ": archive unreadable after " + entries + " entries: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // commons-compress may still answer crafted input with an unchecked exception
+            warnings.add(location + ": archive unreadable after " + entries + " entries: " + e);
         } finally {
             zip.close();
         }
