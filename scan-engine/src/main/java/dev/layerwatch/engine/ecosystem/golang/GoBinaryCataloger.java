@@ -53,7 +53,12 @@ public final class GoBinaryCataloger implements PackageCataloger {
         if (name.endsWith(".so") || name.contains(".so.") || name.endsWith(".a") || name.endsWith(".o")) {
             return false;
         }
-        return file.executable() || name.endsWith(".exe");
+        // a binary copied without its mode bits still sits in a bin directory; the sniff decides
+        return file.executable() || name.endsWith(".exe") || inBinDirectory(file.path());
+    }
+
+    private static boolean inBinDirectory(String path) {
+        return path.startsWith("bin/") || path.startsWith("sbin/") || path.contains("/bin/") || path.contains("/sbin/");
     }
 
     @Override

@@ -99,6 +99,7 @@ class GoBinaryCatalogerTest {
     void wantsExecutablesWithinTheSizeCap() {
         assertThat(cataloger.wants(new FileMeta("usr/bin/x", 4096, 0755))).isTrue();
         assertThat(cataloger.wants(new FileMeta("usr/share/x.txt", 4096, 0644))).isFalse();
+        assertThat(cataloger.wants(new FileMeta("usr/local/bin/copied-without-mode", 4096, 0644))).isTrue();
         assertThat(cataloger.wants(new FileMeta("usr/lib/libx.so.1", 4096, 0755))).isFalse();
         assertThat(cataloger.wants(new FileMeta("usr/bin/huge", GoBinaryCataloger.MAX_SIZE + 1, 0755))).isFalse();
         assertThat(GoBinaryCataloger.toolchainVersion("go1.21.5 X:boringcrypto")).isEqualTo("1.21.5");
