@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.ecosystem.java;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -30,9 +30,14 @@ final class JavaArchiveReader {
     /** Total bytes inflated from nested archives per top-level file: a bound on zip bombs. */
     static final long MAX_NESTED_BYTES = 2L << 30;
 
+    /** How far into a file a launch script may push the zip data (Spring Boot "fully executable" jars). */
+    static final int MAX_PREFIX = 64 << 10;
+
+    private static final byte[] LOCAL_FILE_HEADER = {'P', 'K', 3, 4};
+
     private final List<JavaCoordinates> found = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private long nestedBytes;
+    private final InflatedBytesBudget nestedBudget = new InflatedBytesBudget(MAX_NESTED_BYTES);
 
     List<JavaCoordinates> found() {
         return found;
@@ -43,15 +48,41 @@ final class JavaArchiveReader {
     }
 
     void read(String location, InputStream content) throws IOException {
-        SourceStream source = new SourceStream(content);
-        read(location, source, source, 0);
+        LayerSourceStream source = new LayerSourceStream(content);
+        read(location, skipPrefix(source), source, 0);
     }
 
-    private void read(String location, InputStream in, SourceStream source, int depth) throws IOException {
+    /** Positions the stream on the first local file header when a script or stub precedes the zip data. */
+    private static InputStream skipPrefix(InputStream source) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(source, MAX_PREFIX);
+        in.mark(MAX_PREFIX);
+        byte[] head = in.readNBytes(MAX_PREFIX);
+        in.reset();
+        int start = indexOf(head, LOCAL_FILE_HEADER);
+        if (start > 0) {
+            in.skipNBytes(start);
+        }
+        return in;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private void read(String location, InputStream in, LayerSourceStream source, int depth) throws IOException {
         List<JavaCoordinates> poms = new ArrayList<>();
         Manifest manifest = null;
         int entries = 0;
-        ZipArchiveInputStream zip = new ZipArchiveInputStream(new Unclosable(in), "UTF-8", true, true);
+        ZipArchiveInputStream zip = new ZipArchiveInputStream(new UnclosableInputStream(in), "UTF-8", true, true);
         try {
             ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
@@ -90,16 +121,16 @@ final class JavaArchiveReader {
         identify(location, poms, manifest);
     }
 
-    private void nested(String location, InputStream entry, SourceStream source, int depth) throws IOException {
+    private void nested(String location, InputStream entry, LayerSourceStream source, int depth) throws IOException {
         if (depth > MAX_DEPTH) {
             warnings.add(location + ": nested deeper than " + MAX_DEPTH + " archives, not read");
             return;
         }
-        if (nestedBytes > MAX_NESTED_BYTES) {
+        if (nestedBudget.exhausted()) {
             warnings.add(location + ": nested archives exceed " + MAX_NESTED_BYTES + " bytes in total, not read");
             return;
         }
-        read(location, new Counting(entry), source, depth);
+        read(location, nestedBudget.counting(entry), source, depth);
     }
 
     private void identify(String location, List<JavaCoordinates> poms, Manifest manifest) {
@@ -180,81 +211,5 @@ final class JavaArchiveReader {
             }
         }
         return null;
-    }
-
-    /** Keeps the caller's stream open when a zip stream over it is closed. */
-    private static class Unclosable extends FilterInputStream {
-        Unclosable(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** The layer's stream: remembers whether it, rather than the zip data, failed. */
-    private static final class SourceStream extends Unclosable {
-        private boolean failed;
-
-        SourceStream(InputStream in) {
-            super(in);
-        }
-
-        boolean failed() {
-            return failed;
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                failed = true;
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                failed = true;
-                throw e;
-            }
-        }
-    }
-
-    /** Counts bytes inflated from a nested archive towards {@link #MAX_NESTED_BYTES}. */
-    private final class Counting extends Unclosable {
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(long n) throws IOException {
-            nestedBytes += n;
-            if (nestedBytes > MAX_NESTED_BYTES) {
-                throw new IOException("nested archives exceed " + MAX_NESTED_BYTES + " bytes in total");
-            }
-        }
     }
 }

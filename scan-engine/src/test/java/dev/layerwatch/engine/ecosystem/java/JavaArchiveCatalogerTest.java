@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -74,15 +75,38 @@ class JavaArchiveCatalogerTest {
         assertThat(result.warnings()).singleElement().asString().contains("nested deeper than");
     }
 
+    /** Spring Boot's "fully executable" jars start with a shell script; the zip data follows it. */
     @Test
-    void aFailingLayerStreamIsRethrownNotTurnedIntoAWarning() {
+    void launchScriptBeforeTheZipDataIsSkipped() throws IOException {
+        byte[] jar = zip("META-INF/maven/com.example/svc/pom.properties",
+                "groupId=com.example\nartifactId=svc\nversion=2.0.0\n".getBytes(StandardCharsets.UTF_8));
+        byte[] script = "#!/bin/bash\n# launch script\nexec java -jar \"$0\" \"$@\"\n".repeat(100)
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] executable = new byte[script.length + jar.length];
+        System.arraycopy(script, 0, executable, 0, script.length);
+        System.arraycopy(jar, 0, executable, script.length, jar.length);
+        CatalogResult result = cataloger.catalog(new FileMeta("srv/svc.jar", executable.length, 0755),
+                new ByteArrayInputStream(executable));
+        assertThat(result.warnings()).isEmpty();
+        assertThat(RootfsFixture.lines(result)).containsExactly("com.example:svc 2.0.0 pkg:maven/com.example/svc@2.0.0");
+    }
+
+    /** The layer breaks in the middle of a real jar, after the zip reader has started: rethrown, not a warning. */
+    @Test
+    void aFailingLayerStreamIsRethrownNotTurnedIntoAWarning() throws IOException {
+        byte[] jar = Files.readAllBytes(RootfsFixture.root("java/plain").resolve("app/lib/log4j-api-2.14.1.jar"));
         InputStream failing = new InputStream() {
+            private int served;
+
             @Override
             public int read() throws IOException {
-                throw new IOException("layer stream broke");
+                if (served >= 100_000) {
+                    throw new IOException("layer stream broke");
+                }
+                return jar[served++] & 0xff;
             }
         };
-        assertThatThrownBy(() -> cataloger.catalog(new FileMeta("a.jar", 10, 0644), failing))
+        assertThatThrownBy(() -> cataloger.catalog(new FileMeta("a.jar", jar.length, 0644), failing))
                 .isInstanceOf(IOException.class).hasMessage("layer stream broke");
     }
 
