@@ -20,6 +20,6 @@ public final class SbomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ScanRun.run(options, ReportFormat.CYCLONEDX, System.out, spec.commandLine().getErr(), System.console() != null);
+        return ScanRun.run(options, ReportFormat.CYCLONEDX, System.out, spec.commandLine().getErr(), ScanRun.interactive());
     }
 }

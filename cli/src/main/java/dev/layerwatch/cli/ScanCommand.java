@@ -20,6 +20,6 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ScanRun.run(options, ReportFormat.TABLE, System.out, spec.commandLine().getErr(), System.console() != null);
+        return ScanRun.run(options, ReportFormat.TABLE, System.out, spec.commandLine().getErr(), ScanRun.interactive());
     }
 }

@@ -66,6 +66,22 @@ final class ScanRun {
         return 0;
     }
 
+    /**
+     * Whether a progress line makes sense. From JDK 22 {@code System.console()} is non-null even when
+     * the streams are redirected, so ask {@code Console.isTerminal()} where the runtime has it.
+     */
+    static boolean interactive() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
     private static int fail(PrintWriter stderr, String message) {
         stderr.println("layerwatch: " + message.replace('\n', ' '));
         stderr.flush();
