@@ -118,4 +118,18 @@ class NotifyPipelineIT {
         assertThat(failed.scan().eventId()).isEqualTo("evt-reject");
         assertThat(dead.getFirst().key()).isEqualTo(failed.scan().key());
     }
+
+    @Test
+    @Order(3)
+    void anUnreadableEventIsDeadLetteredAsItCameWithTheReason() {
+        try (ScanPublisher publisher = new ScanPublisher(kafka.bootstrapServers())) {
+            publisher.send("corrupt", "{\"eventId\": \"evt-corrupt\", \"digest\": \"sha256:nothex\"".getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<ConsumerRecord<String, String>> dead = kafka.readAll(Topics.deadLetter(Topics.SCAN_COMPLETED), 2, Duration.ofSeconds(60));
+
+        ConsumerRecord<String, String> corrupt = dead.stream().filter(r -> r.value().contains("evt-corrupt")).findFirst().orElseThrow();
+        assertThat(new String(corrupt.headers().lastHeader(DeliveryTopics.REASON_HEADER).value(), StandardCharsets.UTF_8))
+                .contains("unreadable ScanCompleted");
+    }
 }
