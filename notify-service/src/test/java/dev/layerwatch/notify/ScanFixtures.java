@@ -77,6 +77,13 @@ public final class ScanFixtures {
         return scan(eventId, "1.4.2", DIGEST_V1, List.of(zlibUnfixedLow(), opensslHigh(), log4Shell()));
     }
 
+    /** The same scan of another repository, finished {@code laterBy} after the fixtures' scans. */
+    public static ScanCompleted elsewhere(ScanCompleted s, String repository, java.time.Duration laterBy) {
+        return new ScanCompleted(s.eventId(), s.schemaVersion(), s.causationId(), s.status(), s.error(), s.registry(), repository,
+                s.tag(), s.digest(), s.manifestDigest(), s.platform(), s.os(), s.summary(), s.findings(), s.configFindings(),
+                s.secrets(), s.warnings(), s.vulnDbVersion(), s.scannerVersion(), s.scannedAt().plus(laterBy));
+    }
+
     public static ScanCompleted failedScan(String eventId) {
         return new ScanCompleted(eventId, ScanCompleted.SCHEMA_VERSION, "push-" + eventId, ScanCompleted.Status.FAILED,
                 "fetch manifest registry.example.com/shop/payments:1.4.2: HTTP 401 from registry.example.com",

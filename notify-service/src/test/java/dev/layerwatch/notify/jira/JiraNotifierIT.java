@@ -152,4 +152,15 @@ class JiraNotifierIT {
                 .isInstanceOf(RejectedDelivery.class).hasMessageContaining("HTTP 400").hasMessageContaining("Specify a valid issue type");
         assertThat(jira.issues()).isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(JiraFlavor.class)
+    void anAnswerThatIsNotJsonIsARejectionNamingTheCall(JiraFlavor flavor) {
+        JiraNotifier notifier = notifier(flavor, false);
+        jira.server().script(FakeHttpServer.Response.text(200, "<html>login page</html>"));
+
+        assertThatThrownBy(() -> notifier.deliver(all(vulnerableScan("evt-1"))))
+                .isInstanceOf(RejectedDelivery.class).hasMessageContaining("search Jira for").hasMessageContaining("not JSON");
+        assertThat(jira.issues()).isEmpty();
+    }
 }

@@ -12,6 +12,7 @@ import dev.layerwatch.notify.Eventually;
 import dev.layerwatch.common.event.Topics;
 import dev.layerwatch.notify.FakeHttpServer;
 import dev.layerwatch.notify.NotifyApplication;
+import dev.layerwatch.notify.ScanFixtures;
 import dev.layerwatch.notify.delivery.FailedDelivery;
 import dev.layerwatch.notify.jira.FakeJiraApi;
 import dev.layerwatch.notify.jira.JiraFlavor;
@@ -64,6 +65,7 @@ class NotifyPipelineIT {
         r.add("layerwatch.notify.jira.project-key", () -> FakeJiraApi.PROJECT);
         r.add("layerwatch.notify.webhook.url", () -> RECEIVER.url("/events"));
         r.add("layerwatch.notify.webhook.secret", () -> SECRET);
+        r.add("layerwatch.notify.jira.close-when-fixed", () -> "true");
         r.add("layerwatch.notify.delivery.initial-backoff", () -> "100ms");
         r.add("spring.cloud.stream.kafka.binder.consumer-properties.auto.offset.reset", () -> "earliest");
     }
@@ -117,5 +119,43 @@ class NotifyPipelineIT {
         assertThat(failed.reason()).contains("HTTP 400").contains("invalid_blocks");
         assertThat(failed.scan().eventId()).isEqualTo("evt-reject");
         assertThat(dead.getFirst().key()).isEqualTo(failed.scan().key());
+    }
+
+    @Test
+    @Order(3)
+    void anUnreadableEventIsDeadLetteredAsItCameWithTheReason() {
+        try (ScanPublisher publisher = new ScanPublisher(kafka.bootstrapServers())) {
+            publisher.send("corrupt", "{\"eventId\": \"evt-corrupt\", \"digest\": \"sha256:nothex\"".getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<ConsumerRecord<String, String>> dead = kafka.readAll(Topics.deadLetter(Topics.SCAN_COMPLETED), 2, Duration.ofSeconds(60));
+
+        ConsumerRecord<String, String> corrupt = dead.stream().filter(r -> r.value().contains("evt-corrupt")).findFirst().orElseThrow();
+        assertThat(new String(corrupt.headers().lastHeader(DeliveryTopics.REASON_HEADER).value(), StandardCharsets.UTF_8))
+                .contains("unreadable ScanCompleted");
+    }
+
+    @Test
+    @Order(4)
+    void aSecondTagCommentsOnTicketsAndAFixedPushClosesThem() {
+        String repo = "shop/ledger";
+        java.util.function.Supplier<List<FakeJiraApi.Issue>> tickets = () -> JIRA.issues().stream()
+                .filter(i -> i.fields.path("summary").asString().endsWith("(registry.example.com/" + repo + ")")).toList();
+        try (ScanPublisher publisher = new ScanPublisher(kafka.bootstrapServers())) {
+            publisher.publish(ScanFixtures.elsewhere(scan("evt-ledger-1", "1.0", DIGEST_V1, List.of(log4Shell(), ScanFixtures.opensslHigh())), repo, Duration.ZERO));
+            Eventually.await("two tickets for " + repo, Duration.ofSeconds(60), () -> tickets.get().size() == 2);
+
+            publisher.publish(ScanFixtures.elsewhere(scan("evt-ledger-2", "1.0-b", ScanFixtures.DIGEST_V2, List.of(log4Shell(), ScanFixtures.opensslHigh())), repo, Duration.ofMinutes(1)));
+            Eventually.await("a comment on each ticket", Duration.ofSeconds(60), () -> tickets.get().stream().allMatch(i -> i.comments.size() == 1));
+
+            publisher.publish(ScanFixtures.elsewhere(scan("evt-ledger-3", "1.1", ScanFixtures.DIGEST_FIXED, List.of(ScanFixtures.opensslHigh())), repo, Duration.ofMinutes(2)));
+            Eventually.await("the log4j ticket closed", Duration.ofSeconds(60), () -> tickets.get().stream().anyMatch(i -> i.status.equals("Done")));
+        }
+
+        assertThat(tickets.get()).hasSize(2);
+        assertThat(tickets.get()).filteredOn(i -> i.status.equals("Done")).singleElement()
+                .satisfies(i -> assertThat(i.fields.path("summary").asString()).startsWith("CVE-2021-44228"));
+        assertThat(tickets.get()).filteredOn(i -> !i.status.equals("Done")).singleElement()
+                .satisfies(i -> assertThat(i.comments).hasSize(2)); // seen in 1.0-b, then in 1.1
     }
 }

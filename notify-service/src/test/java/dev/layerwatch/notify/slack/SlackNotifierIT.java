@@ -107,4 +107,12 @@ class SlackNotifierIT {
         assertThatThrownBy(() -> webhookNotifier().deliver(to("webhook", vulnerableScan("e1"))))
                 .isInstanceOf(RejectedDelivery.class).hasMessageContaining("HTTP 400").hasMessageContaining("invalid_blocks");
     }
+
+    @Test
+    void anUnreadableWebApiAnswerIsRetryable() {
+        slack.server().script(FakeHttpServer.Response.text(200, "<html>upstream proxy</html>"));
+
+        assertThatThrownBy(() -> botNotifier(FakeSlackApi.BOT_TOKEN).deliver(to("C0SEC", vulnerableScan("e1"))))
+                .isInstanceOf(dev.layerwatch.notify.delivery.RetryableDeliveryFailure.class).hasMessageContaining("unreadable answer");
+    }
 }
