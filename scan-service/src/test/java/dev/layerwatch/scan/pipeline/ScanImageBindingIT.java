@@ -48,6 +48,8 @@ class ScanImageBindingIT {
         props.add("spring.data.redis.port", redis::port);
         props.add("layerwatch.registries[0].host", registry::hostPort);
         props.add("layerwatch.registries[0].insecure", () -> "true");
+        // the test broker's partition count: no partition growth (and consumer rebalance) mid-test
+        props.add("spring.cloud.stream.kafka.binder.min-partition-count", () -> "3");
     }
 
     private void send(String key, byte[] value) throws Exception {
@@ -65,7 +67,7 @@ class ScanImageBindingIT {
 
         send(event.key(), EventJson.write(event));
 
-        List<ConsumerRecord<String, String>> out = kafka.readAll(Topics.SCAN_COMPLETED, 1, Duration.ofSeconds(60)).stream()
+        List<ConsumerRecord<String, String>> out = kafka.readAll(Topics.SCAN_COMPLETED, 1, Duration.ofSeconds(120)).stream()
                 .filter(r -> r.value().contains(event.eventId())).toList();
         assertThat(out).hasSize(1);
         ScanCompleted result = EventJson.read(out.getFirst().value(), ScanCompleted.class);
@@ -83,9 +85,9 @@ class ScanImageBindingIT {
         ImagePushed event = ImagePushed.create("distribution", "evt-2", image.reference(), null, Instant.now());
         send("poison", EventJson.write(event));
 
-        assertThat(kafka.readAll(Topics.deadLetter(Topics.IMAGE_PUSHED), 1, Duration.ofSeconds(60)))
+        assertThat(kafka.readAll(Topics.deadLetter(Topics.IMAGE_PUSHED), 1, Duration.ofSeconds(120)))
                 .extracting(ConsumerRecord::value).anySatisfy(v -> assertThat(v).contains("not json"));
-        assertThat(kafka.readAll(Topics.SCAN_COMPLETED, 1, Duration.ofSeconds(60)))
+        assertThat(kafka.readAll(Topics.SCAN_COMPLETED, 1, Duration.ofSeconds(120)))
                 .extracting(ConsumerRecord::value).anySatisfy(v -> assertThat(v).contains(event.eventId()));
     }
 }
