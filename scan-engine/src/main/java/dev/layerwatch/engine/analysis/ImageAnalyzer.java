@@ -106,11 +106,20 @@ public final class ImageAnalyzer {
         try {
             LayerResult result = read(source, image, d, diffId, listener);
             if (!result.failed()) {
-                cache.put(key, result);
+                quietly(() -> cache.put(key, result));
             }
             return new LayerOutcome(result, false);
         } finally {
-            cache.release(key);
+            quietly(() -> cache.release(key));
+        }
+    }
+
+    /** A cache that fails costs time, never the scan: its errors are swallowed here. */
+    private static void quietly(Runnable cacheCall) {
+        try {
+            cacheCall.run();
+        } catch (RuntimeException e) {
+            // the layer is analysed again next time
         }
     }
 
@@ -118,11 +127,18 @@ public final class ImageAnalyzer {
     private Optional<LayerResult> cachedOrAwaitLease(String key) {
         long deadline = System.nanoTime() + leaseWait.toNanos();
         while (true) {
-            Optional<LayerResult> hit = cache.get(key);
+            Optional<LayerResult> hit;
+            boolean leased;
+            try {
+                hit = cache.get(key);
+                leased = hit.isEmpty() && cache.tryLease(key);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
             if (hit.isPresent()) {
                 return hit;
             }
-            if (cache.tryLease(key) || System.nanoTime() > deadline) {
+            if (leased || System.nanoTime() > deadline) {
                 return Optional.empty();
             }
             try {

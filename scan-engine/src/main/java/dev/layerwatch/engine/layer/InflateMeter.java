@@ -3,8 +3,6 @@ package dev.layerwatch.engine.layer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Sits on the decompressed tar stream: hashes every byte for the diff id, and stops the layer once
@@ -16,7 +14,7 @@ final class InflateMeter extends FilterInputStream {
 
     private final RawCounter compressed;
     private final LayerLimits limits;
-    private final MessageDigest sha256;
+    private final BackgroundSha256 sha256 = new BackgroundSha256();
     private final byte[] scratch = new byte[1 << 16];
     private long count;
     private String tripped;
@@ -25,11 +23,6 @@ final class InflateMeter extends FilterInputStream {
         super(decompressed);
         this.compressed = compressed;
         this.limits = limits;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 
     long count() {
@@ -38,6 +31,11 @@ final class InflateMeter extends FilterInputStream {
 
     byte[] digest() {
         return sha256.digest();
+    }
+
+    /** Stops the hashing thread; safe to call after {@link #digest()}. */
+    void stopHashing() {
+        sha256.close();
     }
 
     @Override

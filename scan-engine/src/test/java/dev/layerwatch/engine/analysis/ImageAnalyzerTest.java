@@ -172,6 +172,31 @@ class ImageAnalyzerTest {
     }
 
     @Test
+    void hostileLayersGiveWarningsAndTheRestOfTheImageIsStillAnalysed() {
+        TarLayerBuilder zstdLayer = new TarLayerBuilder().file("app/a.pkg", "a@1").file("etc/../app/b.pkg", "b@1");
+        TarLayerBuilder traversal = new TarLayerBuilder().file("../../escape.pkg", "escape@1").file("/abs/c.pkg", "c@1");
+        TarLayerBuilder entryBomb = new TarLayerBuilder();
+        for (int i = 0; i < 600; i++) {
+            entryBomb.file("bomb/" + i + ".pkg", "bomb" + i + "@1");
+        }
+        MemoryImageSource source = new MemoryImageSource(List.of(
+                new byte[][] {zstdLayer.tar(), zstdLayer.zstd()},
+                new byte[][] {traversal.tar(), traversal.tar()},
+                new byte[][] {entryBomb.tar(), entryBomb.gzip()}));
+        ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(analyzers(), LayerLimits.DEFAULTS.withMaxEntries(500)),
+                LayerResultCache.NONE);
+        ImageReport report = analyzer.analyze(source, source.image(), AnalysisListener.SILENT);
+        assertThat(names(report)).contains("a@1", "b@1", "c@1", "bomb0@1").doesNotContain("escape@1").hasSize(503);
+        assertThat(report.warnings())
+                .anySatisfy(w -> assertThat(w).contains("escapes the image root"))
+                .anySatisfy(w -> assertThat(w).contains("absolute path '/abs/c.pkg'"))
+                .anySatisfy(w -> assertThat(w).contains("stopped after 500 entries"));
+        assertThat(report.layers()).allSatisfy(l -> assertThat(l.failure()).isNull());
+        assertThat(report.layers().get(0).diffId()).isEqualTo(TarLayerBuilder.sha256(zstdLayer.tar()).toString());
+        assertThat(report.layers().get(2).diffId()).isNull();
+    }
+
+    @Test
     void aThrowingCatalogerIsAWarningAndSharedFilesReachEveryReader() {
         MemoryImageSource source = MemoryImageSource.of(new TarLayerBuilder()
                 .file("app/broken.pkg", "boom")

@@ -59,51 +59,73 @@ public final class LayerAnalysisBenchmark {
                 warm.files().stream().mapToInt(f -> f.packages().size()).sum(), warm.secrets().size(), warm.warnings().size());
         bareInflate(layer);
         analyze(catalogers, layer, diffId);
-        List<Long> walk = new ArrayList<>();
-        List<Long> full = new ArrayList<>();
-        List<Long> withSecrets = new ArrayList<>();
-        List<Long> bare = new ArrayList<>();
-        List<Long> gzip = new ArrayList<>();
+        Contender bare = new Contender("bare JDK inflate");
+        Contender gzip = new Contender("gzip -dc > /dev/null");
+        Contender walk = new Contender("engine walk only (diff-id check, inflate, tar walk, no readers)");
+        Contender full = new Contender("full layer analysis (walk + every cataloger + os-release)");
+        Contender withSecrets = new Contender("full layer analysis + secret scanner");
         for (int r = 0; r < rounds; r++) {
-            walk.add(timed(walkOnly, layer, diffId));
-            full.add(timed(catalogers, layer, diffId));
-            withSecrets.add(timed(everything, layer, diffId));
-            long t0 = System.nanoTime();
-            bareInflate(layer);
-            bare.add(System.nanoTime() - t0);
-            t0 = System.nanoTime();
-            Process p = new ProcessBuilder("gzip", "-dc", layer.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("gzip -dc failed");
-            }
-            gzip.add(System.nanoTime() - t0);
+            walk.time(() -> verified(walkOnly, layer, diffId));
+            full.time(() -> verified(catalogers, layer, diffId));
+            withSecrets.time(() -> verified(everything, layer, diffId));
+            bare.time(() -> bareInflate(layer));
+            gzip.timeProcess(layer);
         }
-        double b = median(bare);
-        double g = median(gzip);
-        System.out.printf(Locale.ROOT, "medians of %d interleaved rounds (best in brackets):%n", rounds);
-        print("bare JDK inflate", bare, b, g);
-        print("gzip -dc > /dev/null", gzip, b, g);
-        print("engine walk only (diff-id check, inflate, tar walk, no readers)", walk, b, g);
-        print("full layer analysis (walk + every cataloger + os-release)", full, b, g);
-        print("full layer analysis + secret scanner", withSecrets, b, g);
+        System.out.printf(Locale.ROOT, "%d interleaved rounds: median wall ms [best], median CPU ms (process CPU with JIT and GC;"
+                + " the fairer figure on a loaded machine); ratios are of CPU medians%n", rounds);
+        for (Contender c : List.of(bare, gzip, walk, full, withSecrets)) {
+            System.out.printf(Locale.ROOT, "  %-66s wall %6.0f [%5.0f]  cpu %6.0f  %5.2f x bare inflate  %5.2f x gzip -dc%n",
+                    c.name, median(c.wall), Collections.min(c.wall) / 1e6, median(c.cpu),
+                    median(c.cpu) / median(bare.cpu), median(c.cpu) / median(gzip.cpu));
+        }
         System.out.println("goals: full analysis <= 1.25 x bare inflate, and < 1.0 x gzip -dc");
     }
 
-    private static void print(String what, List<Long> nanos, double bare, double gzip) {
-        double m = median(nanos);
-        System.out.printf(Locale.ROOT, "  %-68s %6.0f ms [%5.0f]  %.2f x bare inflate  %.2f x gzip -dc%n",
-                what, m, Collections.min(nanos) / 1e6, m / bare, m / gzip);
+    @FunctionalInterface
+    private interface Run {
+        void run() throws Exception;
     }
 
-    private static long timed(LayerAnalyzer analyzer, Path layer, Digest diffId) throws IOException {
-        long t0 = System.nanoTime();
+    /** Wall and CPU times of one contender: CPU of this process, or of the child process for gzip. */
+    private static final class Contender {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        final String name;
+        final List<Long> wall = new ArrayList<>();
+        final List<Long> cpu = new ArrayList<>();
+
+        Contender(String name) {
+            this.name = name;
+        }
+
+        void time(Run run) throws Exception {
+            long c0 = OS.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            run.run();
+            wall.add(System.nanoTime() - t0);
+            cpu.add(OS.getProcessCpuTime() - c0);
+        }
+
+        void timeProcess(Path layer) throws Exception {
+            Path times = Files.createTempFile("gzip-time", ".txt");
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder("/usr/bin/time", "-o", times.toString(), "-f", "%U %S", "gzip", "-dc", layer.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("gzip -dc failed");
+            }
+            wall.add(System.nanoTime() - t0);
+            String[] us = Files.readString(times).trim().split("\\s+");
+            Files.delete(times);
+            cpu.add((long) ((Double.parseDouble(us[0]) + Double.parseDouble(us[1])) * 1e9));
+        }
+    }
+
+    private static void verified(LayerAnalyzer analyzer, Path layer, Digest diffId) throws IOException {
         LayerResult result = analyze(analyzer, layer, diffId);
-        long elapsed = System.nanoTime() - t0;
         if (result.failed() || result.warnings().stream().anyMatch(w -> w.contains("diff id mismatch"))) {
             throw new IllegalStateException("analysis did not verify the layer: " + result.warnings() + " " + result.failure());
         }
-        return elapsed;
     }
 
     private static LayerResult analyze(LayerAnalyzer analyzer, Path layer, Digest diffId) throws IOException {
