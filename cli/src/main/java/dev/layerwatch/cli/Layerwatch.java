@@ -32,7 +32,23 @@ public final class Layerwatch {
      */
     record Context(Map<String, String> env, Path workingDir, boolean progress) {
         static Context ofProcess() {
-            return new Context(System.getenv(), Path.of(System.getProperty("user.dir")), System.console() != null);
+            return new Context(System.getenv(), Path.of(System.getProperty("user.dir")), interactive());
+        }
+
+        /**
+         * Whether a progress line makes sense. From JDK 22 {@code System.console()} is non-null even when
+         * the streams are redirected, so ask {@code Console.isTerminal()} where the runtime has it.
+         */
+        static boolean interactive() {
+            java.io.Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            } catch (ReflectiveOperationException e) {
+                return true;
+            }
         }
     }
 

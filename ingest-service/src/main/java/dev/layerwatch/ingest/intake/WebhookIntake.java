@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -79,7 +80,7 @@ public class WebhookIntake {
         });
         String contentType = request.headers().get("content-type");
         if (!source.accepts(contentType)) {
-            throw new WebhookRejection(415, "webhook source '" + source.name() + "' accepts " + String.join(", ", new java.util.TreeSet<>(source.contentTypes()))
+            throw new WebhookRejection(415, "webhook source '" + source.name() + "' accepts " + String.join(", ", new TreeSet<>(source.contentTypes()))
                     + ", not " + (contentType == null ? "a request without Content-Type" : contentType));
         }
         Translation translation = translate(source, request);
@@ -90,22 +91,32 @@ public class WebhookIntake {
         List<ImagePushed> toPublish = new ArrayList<>();
         int duplicates = 0;
         for (ImagePushed event : translation.pushes()) {
-            if (!allowlist.allows(event.registry())) {
-                log.warn("dropped {} event {} for {}: registry {} is not configured in layerwatch.registries",
-                        source.name(), event.sourceEventId(), event.image(), event.registry());
-                ignore(source.name(), IgnoreReason.UNKNOWN_REGISTRY, ignored);
-            } else if (dedupe.alreadyPublished(event)) {
-                log.info("skipped {} event {} for {}: already published", source.name(), event.sourceEventId(), event.image());
-                ignore(source.name(), IgnoreReason.DUPLICATE, ignored);
-                duplicates++;
-            } else {
-                toPublish.add(event);
+            try (MDC.MDCCloseable eventId = MDC.putCloseable("eventId", event.eventId());
+                    MDC.MDCCloseable senderEventId = MDC.putCloseable("senderEventId", event.sourceEventId())) {
+                duplicates += triage(source.name(), event, ignored, toPublish);
             }
         }
         if (!toPublish.isEmpty()) {
             publish(source.name(), toPublish);
         }
         return new IntakeResult(toPublish.size(), duplicates, ignored);
+    }
+
+    /** Sorts one event into dropped (unknown registry), duplicate (returns 1) or to publish. */
+    private int triage(String source, ImagePushed event, Map<String, Integer> ignored, List<ImagePushed> toPublish) {
+        if (!allowlist.allows(event.registry())) {
+            log.warn("dropped {} event {} for {}: registry {} is not configured in layerwatch.registries",
+                    source, event.sourceEventId(), event.image(), event.registry());
+            ignore(source, IgnoreReason.UNKNOWN_REGISTRY, ignored);
+            return 0;
+        }
+        if (dedupe.alreadyPublished(event)) {
+            log.info("skipped {} event {} for {}: already published", source, event.sourceEventId(), event.image());
+            ignore(source, IgnoreReason.DUPLICATE, ignored);
+            return 1;
+        }
+        toPublish.add(event);
+        return 0;
     }
 
     private Translation translate(WebhookSource source, IncomingWebhook request) {

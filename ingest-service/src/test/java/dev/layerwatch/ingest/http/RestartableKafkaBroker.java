@@ -13,7 +13,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * configuration and records written before the outage are still there afterwards. (The shared test-kit broker
  * comes back at a new, empty address, which cannot show "nothing was lost".)
  */
-public final class RestartableKafkaBroker implements BeforeAllCallback, AfterAllCallback {
+public final class RestartableKafkaBroker implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     private final int port = FreePorts.next();
     private EmbeddedKafkaKraftBroker broker;
@@ -29,7 +29,12 @@ public final class RestartableKafkaBroker implements BeforeAllCallback, AfterAll
     }
 
     @Override
-    public synchronized void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
         if (broker != null) {
             broker.destroy();
             broker = null;

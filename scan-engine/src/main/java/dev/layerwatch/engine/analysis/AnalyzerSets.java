@@ -3,16 +3,8 @@ package dev.layerwatch.engine.analysis;
 import dev.layerwatch.engine.check.ImageConfigChecks;
 import dev.layerwatch.engine.check.PackageManagerCheck;
 import dev.layerwatch.engine.check.eol.OsLifecycle;
-import dev.layerwatch.engine.ecosystem.alpine.ApkDbCataloger;
-import dev.layerwatch.engine.ecosystem.debian.DpkgStatusCataloger;
-import dev.layerwatch.engine.ecosystem.golang.GoBinaryCataloger;
-import dev.layerwatch.engine.ecosystem.java.JavaArchiveCataloger;
-import dev.layerwatch.engine.ecosystem.npm.NpmLockfileCataloger;
-import dev.layerwatch.engine.ecosystem.npm.NpmPackageJsonCataloger;
+import dev.layerwatch.engine.ecosystem.Catalogers;
 import dev.layerwatch.engine.ecosystem.os.OsReleaseParser;
-import dev.layerwatch.engine.ecosystem.python.PythonDeclaredCataloger;
-import dev.layerwatch.engine.ecosystem.python.PythonMetadataCataloger;
-import dev.layerwatch.engine.ecosystem.rpm.RpmDbCataloger;
 import dev.layerwatch.engine.inventory.OsRelease;
 import dev.layerwatch.engine.secret.SecretScanner;
 import java.io.IOException;
@@ -23,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The analyzer sets the engine ships: {@link #standard()} is what the CLI and scan-service run. */
 public final class AnalyzerSets {
@@ -50,21 +41,8 @@ public final class AnalyzerSets {
         ImageCheck packageManager = (facts, warnings) -> PackageManagerCheck.check(facts.exists());
         ImageCheck endOfLife = (facts, warnings) -> facts.os() == null ? List.of() : lifecycle.check(facts.os(), LocalDate.now(clock));
         EndOfLifeLookup eol = os -> lifecycle.lookup(os, LocalDate.now(clock)).map(s -> s.eolDate());
-        return new AnalyzerSet(catalogers(), List.of(secretScanner(secrets)), osRelease(),
+        return new AnalyzerSet(Catalogers.all(), List.of(secretScanner(secrets)), osRelease(),
                 new HashSet<>(PackageManagerCheck.PATHS), List.of(config, packageManager, endOfLife), eol);
-    }
-
-    private static List<PackageCataloger> catalogers() {
-        return List.of(
-                new ApkDbCataloger(),
-                new DpkgStatusCataloger(),
-                new RpmDbCataloger(),
-                new JavaArchiveCataloger(),
-                new NpmPackageJsonCataloger(),
-                new NpmLockfileCataloger(),
-                new PythonMetadataCataloger(),
-                new PythonDeclaredCataloger(),
-                new GoBinaryCataloger());
     }
 
     static OsReleaseReader osRelease() {

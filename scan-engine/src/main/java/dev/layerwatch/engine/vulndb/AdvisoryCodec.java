@@ -1,39 +1,31 @@
 package dev.layerwatch.engine.vulndb;
 
+import com.github.luben.zstd.Zstd;
 import dev.layerwatch.engine.advisory.Advisory;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores an {@link Advisory} as deflated compact JSON: records are text-heavy and compress about four-fold. */
+/**
+ * Stores an {@link Advisory} as zstd-compressed compact JSON: records are text-heavy and shrink about
+ * four-fold, and zstd at level 1 costs a fraction of zlib's time on both import and lookup.
+ */
 final class AdvisoryCodec {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final int LEVEL = 1;
 
     private AdvisoryCodec() {
     }
 
     static byte[] encode(Advisory advisory) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, new Deflater(Deflater.BEST_SPEED))) {
-            JSON.writeValue(out, advisory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode advisory " + advisory.id(), e);
-        }
-        return bytes.toByteArray();
+        return Zstd.compress(JSON.writeValueAsBytes(advisory), LEVEL);
     }
 
-    static Advisory decode(InputStream deflated) {
-        try (InputStream in = new InflaterInputStream(deflated)) {
-            return JSON.readValue(in, Advisory.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot decode stored advisory", e);
+    static Advisory decode(byte[] compressed) {
+        long size = Zstd.getFrameContentSize(compressed);
+        if (size < 0 || size > Integer.MAX_VALUE) {
+            throw new IllegalStateException("cannot decode stored advisory: zstd frame without a usable content size (" + size + ")");
         }
+        return JSON.readValue(Zstd.decompress(compressed, (int) size), Advisory.class);
     }
 }

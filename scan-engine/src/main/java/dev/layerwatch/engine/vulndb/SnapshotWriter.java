@@ -42,6 +42,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private final PreparedStatement deleteAffected;
     private final PreparedStatement insertAdvisory;
     private final PreparedStatement insertAffected;
+    private final PreparedStatement lastRowId;
     private boolean committed;
 
     private SnapshotWriter(Path dir, Path base) throws IOException {
@@ -71,6 +72,7 @@ public final class SnapshotWriter implements AutoCloseable {
             deleteAffected = db.prepareStatement("DELETE FROM affected WHERE advisory=?");
             insertAdvisory = db.prepareStatement("INSERT INTO advisory(source, scope, id, modified, body) VALUES (?,?,?,?,?)");
             insertAffected = db.prepareStatement("INSERT INTO affected(namespace, name, advisory) VALUES (?,?,?)");
+            lastRowId = db.prepareStatement("SELECT last_insert_rowid()");
         } catch (SQLException e) {
             deleteTree(partial);
             throw new IOException("cannot create vulnerability DB snapshot in " + partial + ": " + e.getMessage(), e);
@@ -119,7 +121,7 @@ public final class SnapshotWriter implements AutoCloseable {
             insertAdvisory.setBytes(5, AdvisoryCodec.encode(advisory));
             insertAdvisory.executeUpdate();
             long pk;
-            try (ResultSet keys = insertAdvisory.getGeneratedKeys()) {
+            try (ResultSet keys = lastRowId.executeQuery()) {
                 keys.next();
                 pk = keys.getLong(1);
             }
@@ -220,7 +222,7 @@ public final class SnapshotWriter implements AutoCloseable {
     }
 
     private void closeStatements() throws SQLException {
-        for (PreparedStatement s : new PreparedStatement[] {findPk, deleteAdvisory, deleteAffected, insertAdvisory, insertAffected}) {
+        for (PreparedStatement s : new PreparedStatement[] {findPk, deleteAdvisory, deleteAffected, insertAdvisory, insertAffected, lastRowId}) {
             s.close();
         }
     }

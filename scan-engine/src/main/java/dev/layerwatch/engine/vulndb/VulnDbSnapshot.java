@@ -81,7 +81,7 @@ public final class VulnDbSnapshot implements AutoCloseable {
                 s.setString(2, AdvisoryKeys.name(namespace, name));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        found.add(AdvisoryCodec.decode(rs.getBinaryStream(1)));
+                        found.add(AdvisoryCodec.decode(rs.getBytes(1)));
                     }
                 }
             }

@@ -7,26 +7,31 @@ import dev.layerwatch.engine.ecosystem.PackageUrls;
 import dev.layerwatch.engine.ecosystem.SpooledFile;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.ByteArrayInputStream;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Go modules in executables. The first bytes are sniffed (ELF, PE, Mach-O) so scripts and data cost a
- * 4-byte read; a binary is spooled to a temporary file and memory-mapped, so its size does not weigh
- * on the heap. Packages: the main module, every dependency, and {@code stdlib} at the toolchain
- * version (without the {@code go} prefix, as OSV writes Go versions).
+ * Go modules in executables. The first 32 KiB are read: anything but ELF, PE or Mach-O ends there. An
+ * executable whose head carries the Go build ID is a Go program: it is spooled to a temporary file and
+ * memory-mapped, so both build-information layouts can be read without weighing on the heap. Any other
+ * executable is scanned as it streams past (a Go program linked without build ID still has 1.18+
+ * build information), so the many non-Go binaries of a layer are never copied. Packages: the main
+ * module, every dependency, and {@code stdlib} at the toolchain version (without the {@code go}
+ * prefix, as OSV writes Go versions).
  */
 public final class GoBinaryCataloger implements PackageCataloger {
 
     static final long MAX_SIZE = 512L << 20;
+    static final int HEAD = 32 << 10;
     private static final long MIN_SIZE = 64;
 
     @Override
@@ -48,22 +53,29 @@ public final class GoBinaryCataloger implements PackageCataloger {
         if (name.endsWith(".so") || name.contains(".so.") || name.endsWith(".a") || name.endsWith(".o")) {
             return false;
         }
-        return file.executable() || name.endsWith(".exe");
+        // a binary copied without its mode bits still sits in a bin directory; the sniff decides
+        return file.executable() || name.endsWith(".exe") || inBinDirectory(file.path());
+    }
+
+    private static boolean inBinDirectory(String path) {
+        return path.startsWith("bin/") || path.startsWith("sbin/") || path.contains("/bin/") || path.contains("/sbin/");
     }
 
     @Override
     public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
-        byte[] head = content.readNBytes(4);
-        Optional<GoBuildInfoReader.Format> format = GoBuildInfoReader.sniff(head);
+        byte[] magic = content.readNBytes(4);
+        Optional<GoBuildInfoReader.Format> format = GoBuildInfoReader.sniff(magic);
         if (format.isEmpty()) {
             return CatalogResult.EMPTY;
         }
+        byte[] head = Arrays.copyOf(magic, HEAD);
+        int headLength = magic.length + content.readNBytes(head, magic.length, HEAD - magic.length);
+        head = Arrays.copyOf(head, headLength);
         Optional<GoBuildInfo> info;
-        try (SpooledFile spooled = SpooledFile.copyOf(
-                new SequenceInputStream(new ByteArrayInputStream(head), content), ".bin");
-                FileChannel channel = FileChannel.open(spooled.path(), StandardOpenOption.READ)) {
-            MappedByteBuffer image = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            info = GoBuildInfoReader.read(image, format.get());
+        try {
+            info = GoBuildInfoReader.hasBuildIdMarker(head)
+                    ? spooled(head, content, format.get())
+                    : GoBuildInfoStreamScanner.scan(head, content);
         } catch (GoBuildInfoException e) {
             return CatalogResult.warning(file.location() + ": Go build information unreadable: " + e.getMessage());
         }
@@ -71,6 +83,16 @@ public final class GoBinaryCataloger implements PackageCataloger {
             return CatalogResult.EMPTY;
         }
         return packages(file, info.get());
+    }
+
+    private static Optional<GoBuildInfo> spooled(byte[] head, InputStream rest, GoBuildInfoReader.Format format)
+            throws IOException, GoBuildInfoException {
+        try (SpooledFile spooled = SpooledFile.copyOf(
+                new SequenceInputStream(new ByteArrayInputStream(head), rest), ".bin");
+                FileChannel channel = FileChannel.open(spooled.path(), StandardOpenOption.READ)) {
+            MappedByteBuffer image = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            return GoBuildInfoReader.read(image, format);
+        }
     }
 
     private static CatalogResult packages(FileMeta file, GoBuildInfo info) {

@@ -16,10 +16,13 @@ final class GoBuildInfoReader {
 
     enum Format { ELF, PE, MACHO }
 
-    private static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
+    static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
     private static final int FLAG_BIG_ENDIAN = 1;
-    private static final int FLAG_INLINE = 2;
-    private static final int MAX_STRING = 1 << 20;
+    static final int FLAG_INLINE = 2;
+    static final int MAX_STRING = 1 << 20;
+    private static final byte[] BUILD_ID_TEXT = "\u00ff Go build ID: \"".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] NOTE_NAME = {'G', 'o', 0, 0};
+    private static final int NT_GO_BUILD_ID = 4;
 
     private GoBuildInfoReader() {
     }
@@ -72,6 +75,40 @@ final class GoBuildInfoReader {
         return Optional.empty();
     }
 
+    /**
+     * Whether the first bytes of an executable carry the Go linker's build ID: the ELF note
+     * {@code Go}/type 4, or the {@code \xff Go build ID: "} string that starts the text of PE and Mach-O
+     * files. Go programs linked without a build ID ({@code -buildid=}) have neither.
+     */
+    static boolean hasBuildIdMarker(byte[] head) {
+        if (indexOf(head, BUILD_ID_TEXT, 0) >= 0) {
+            return true;
+        }
+        for (int at = indexOf(head, NOTE_NAME, 12); at >= 0; at = indexOf(head, NOTE_NAME, at + 1)) {
+            ByteBuffer note = ByteBuffer.wrap(head, at - 12, 12);
+            for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+                note.order(order);
+                if (note.getInt(at - 12) == NOTE_NAME.length && note.getInt(at - 4) == NT_GO_BUILD_ID) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static boolean magicAt(ByteBuffer image, int at) {
         for (int i = 1; i < MAGIC.length; i++) {
             if (image.get(at + i) != MAGIC[i]) {
@@ -81,7 +118,8 @@ final class GoBuildInfoReader {
         return true;
     }
 
-    private static GoBuildInfo inline(ByteBuffer image, int at) throws GoBuildInfoException {
+    /** The Go 1.18+ layout: two varint-length-prefixed strings from {@code at}. */
+    static GoBuildInfo inline(ByteBuffer image, int at) throws GoBuildInfoException {
         int[] cursor = {at};
         String version = varintString(image, cursor);
         String modInfo = varintString(image, cursor);

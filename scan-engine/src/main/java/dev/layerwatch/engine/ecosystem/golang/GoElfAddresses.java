@@ -21,10 +21,10 @@ final class GoElfAddresses {
     }
 
     static GoElfAddresses of(ByteBuffer image) throws GoBuildInfoException {
-        if (image.limit() < 52) {
+        boolean is64 = image.limit() > 4 && image.get(4) == 2;
+        if (image.limit() < (is64 ? 64 : 52)) {
             throw new GoBuildInfoException("ELF header is cut off");
         }
-        boolean is64 = image.get(4) == 2;
         ByteBuffer b = image.duplicate().order(image.get(5) == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         long phoff = is64 ? b.getLong(0x20) : Integer.toUnsignedLong(b.getInt(0x1c));
         int phentsize = Short.toUnsignedInt(b.getShort(is64 ? 0x36 : 0x2a));

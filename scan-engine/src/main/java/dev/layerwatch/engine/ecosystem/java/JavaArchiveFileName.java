@@ -3,7 +3,6 @@ package dev.layerwatch.engine.ecosystem.java;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The last-resort identity of an archive: {@code log4j-core-2.14.1.jar} → log4j-core 2.14.1. */
@@ -11,9 +10,13 @@ final class JavaArchiveFileName {
 
     static final Set<String> EXTENSIONS = Set.of("jar", "war", "ear", "par", "jpi", "hpi");
 
-    // greedy name, so the version is the last dash-digit part; a known qualifier may follow it
-    private static final Pattern NAME_VERSION = Pattern.compile(
-            "^(.+)-(\\d[^-]*(?:-(?:SNAPSHOT|RELEASE|FINAL|Final|GA|jre|android|jdk\\d+|alpha\\w*|beta\\w*|rc\\w*|RC\\w*|M\\d+))?)$");
+    /**
+     * A version as Maven file names carry it: numbers, then dot- or dash-separated numeric parts or known
+     * qualifiers. A word like {@code api} in {@code log4j-1.2-api-2.14.1} is a name part, not a version.
+     */
+    private static final Pattern VERSION = Pattern.compile(
+            "\\d+(?:\\.\\d+)*[A-Za-z0-9]*(?:[.-](?:\\d\\w*|SNAPSHOT|RELEASE|FINAL|Final|GA|jre\\d*|android|jdk\\d+"
+                    + "|alpha\\w*|beta\\w*|rc\\w*|RC\\w*|M\\d+|b\\d+|v\\d\\w*))*");
 
     record NameVersion(String name, String version) {
     }
@@ -33,7 +36,23 @@ final class JavaArchiveFileName {
         if (dot <= 0) {
             return Optional.empty();
         }
-        Matcher m = NAME_VERSION.matcher(base.substring(0, dot));
-        return m.matches() ? Optional.of(new NameVersion(m.group(1), m.group(2))) : Optional.empty();
+        String stem = base.substring(0, dot);
+        // the first dash-digit split whose remainder is a whole version wins
+        for (int dash = stem.indexOf('-'); dash > 0; dash = stem.indexOf('-', dash + 1)) {
+            String version = stem.substring(dash + 1);
+            if (VERSION.matcher(version).matches()) {
+                return Optional.of(new NameVersion(stem.substring(0, dash), version));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A manifest version made usable: first word, quotes dropped; null unless it starts with a digit. */
+    static String cleanVersion(String value) {
+        if (value == null) {
+            return null;
+        }
+        String first = value.strip().replace("\"", "").split("\\s+", 2)[0];
+        return !first.isEmpty() && Character.isDigit(first.charAt(0)) ? first : null;
     }
 }

@@ -111,6 +111,9 @@ final class JavaArchiveReader {
                 throw e;
             }
             warnings.add(location + ": archive unreadable after " + entries + " entries: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // commons-compress may still answer crafted input with an unchecked exception
+            warnings.add(location + ": archive unreadable after " + entries + " entries: " + e);
         } finally {
             zip.close();
         }
@@ -133,27 +136,34 @@ final class JavaArchiveReader {
         read(location, nestedBudget.counting(entry), source, depth);
     }
 
+    /**
+     * pom.properties first (one package each, several in shaded jars). The file name, else the manifest,
+     * speaks when there is none, and also when the poms all describe other artifacts (a jar that shades
+     * its dependencies but carries no pom.properties of its own). The file name's version beats the
+     * manifest's, which is often decorated ({@code 1.9.10-release-459}, {@code 3.22.0.v20241030-2121}).
+     */
     private void identify(String location, List<JavaCoordinates> poms, Manifest manifest) {
-        if (!poms.isEmpty()) {
-            found.addAll(poms);
+        found.addAll(poms);
+        var fromName = JavaArchiveFileName.parse(location);
+        if (!poms.isEmpty() && (fromName.isEmpty()
+                || poms.stream().anyMatch(p -> p.artifactId().equals(fromName.get().name())))) {
             return;
         }
-        var fromName = JavaArchiveFileName.parse(location);
         String group = null;
         String artifact = fromName.map(JavaArchiveFileName.NameVersion::name).orElse(null);
-        String version = null;
+        String version = fromName.map(JavaArchiveFileName.NameVersion::version).orElse(null);
         if (manifest != null) {
             Attributes main = manifest.getMainAttributes();
             group = blankToNull(main.getValue("Implementation-Vendor-Id"));
-            version = firstNonBlank(main.getValue("Implementation-Version"), main.getValue("Bundle-Version"));
+            if (version == null) {
+                version = firstNonBlank(JavaArchiveFileName.cleanVersion(main.getValue("Implementation-Version")),
+                        JavaArchiveFileName.cleanVersion(main.getValue("Bundle-Version")));
+            }
             if (artifact == null) {
                 String symbolic = main.getValue("Bundle-SymbolicName");
                 artifact = firstNonBlank(symbolic == null ? null : symbolic.split(";", 2)[0].strip(),
                         main.getValue("Implementation-Title"));
             }
-        }
-        if (version == null) {
-            version = fromName.map(JavaArchiveFileName.NameVersion::version).orElse(null);
         }
         if (artifact != null && version != null) {
             found.add(new JavaCoordinates(group, artifact, version, location));

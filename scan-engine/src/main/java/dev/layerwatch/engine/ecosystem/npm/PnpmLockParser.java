@@ -44,7 +44,7 @@ final class PnpmLockParser {
     private static double lockfileVersion(JsonNode lock) {
         JsonNode v = lock.get("lockfileVersion");
         try {
-            return v == null ? 9 : Double.parseDouble(v.asString());
+            return v == null || !v.isValueNode() ? 9 : Double.parseDouble(v.asString());
         } catch (NumberFormatException e) {
             return 9;
         }

@@ -40,10 +40,13 @@ class GoBinaryCatalogerTest {
                 .contains("runs past the file");
     }
 
-    /** The pre-1.18 layout: two pointers to Go string headers, resolved through a PT_LOAD segment. */
+    /**
+     * The pre-1.18 layout: two pointers to Go string headers, resolved through a PT_LOAD segment. The
+     * Go build ID note sends the file down the spooled (random access) route.
+     */
     @Test
     void pointerFormatInASyntheticElf() throws IOException {
-        byte[] elf = pointerFormatElf(MOD_INFO);
+        byte[] elf = pointerFormatElf(MOD_INFO, true);
         CatalogResult result = cataloger.catalog(new FileMeta("bin/tool", elf.length, 0755), new ByteArrayInputStream(elf));
         assertThat(result.warnings()).isEmpty();
         assertThat(RootfsFixture.lines(result)).containsExactly(
@@ -54,9 +57,18 @@ class GoBinaryCatalogerTest {
     }
 
     @Test
+    void pointerFormatWithoutBuildIdCannotBeReadFromTheStream() throws IOException {
+        byte[] elf = pointerFormatElf(MOD_INFO, false);
+        CatalogResult result = cataloger.catalog(new FileMeta("bin/tool", elf.length, 0755), new ByteArrayInputStream(elf));
+        assertThat(result.packages()).isEmpty();
+        assertThat(result.warnings()).singleElement().asString().contains("pre-Go 1.18");
+    }
+
+    /** No build ID marker: the streamed route, with the block straddling the end of the first window. */
+    @Test
     void inlineFormatFoundInPeAndMachOImagesToo() throws IOException {
         for (byte[] magic : new byte[][] {{'M', 'Z', 0, 0}, {(byte) 0xcf, (byte) 0xfa, (byte) 0xed, (byte) 0xfe}}) {
-            byte[] image = inlineImage(magic, "go1.22.1", MOD_INFO);
+            byte[] image = inlineImage(magic, (256 << 10) - 16, "go1.22.1", MOD_INFO);
             CatalogResult result = cataloger.catalog(new FileMeta("app.exe", image.length, 0644),
                     new ByteArrayInputStream(image));
             assertThat(result.warnings()).isEmpty();
@@ -64,6 +76,15 @@ class GoBinaryCatalogerTest {
                     "example.com/tool@v1.0.0", "golang.org/x/text@v0.3.7", "github.com/new/lib@v1.2.0",
                     "stdlib@1.22.1");
         }
+    }
+
+    @Test
+    void streamedBlockCutShortWarns() throws IOException {
+        byte[] image = inlineImage(new byte[] {'M', 'Z', 0, 0}, 4096, "go1.22.1", MOD_INFO);
+        byte[] cut = java.util.Arrays.copyOf(image, 4096 + 32 + 40);
+        CatalogResult result = cataloger.catalog(new FileMeta("app.exe", cut.length, 0644), new ByteArrayInputStream(cut));
+        assertThat(result.packages()).isEmpty();
+        assertThat(result.warnings()).singleElement().asString().contains("runs past the file");
     }
 
     @Test
@@ -78,19 +99,20 @@ class GoBinaryCatalogerTest {
     void wantsExecutablesWithinTheSizeCap() {
         assertThat(cataloger.wants(new FileMeta("usr/bin/x", 4096, 0755))).isTrue();
         assertThat(cataloger.wants(new FileMeta("usr/share/x.txt", 4096, 0644))).isFalse();
+        assertThat(cataloger.wants(new FileMeta("usr/local/bin/copied-without-mode", 4096, 0644))).isTrue();
         assertThat(cataloger.wants(new FileMeta("usr/lib/libx.so.1", 4096, 0755))).isFalse();
         assertThat(cataloger.wants(new FileMeta("usr/bin/huge", GoBinaryCataloger.MAX_SIZE + 1, 0755))).isFalse();
         assertThat(GoBinaryCataloger.toolchainVersion("go1.21.5 X:boringcrypto")).isEqualTo("1.21.5");
         assertThat(GoBinaryCataloger.toolchainVersion("devel go1.23-abc")).isNull();
     }
 
-    private static byte[] inlineImage(byte[] magic, String version, String modInfo) {
+    private static byte[] inlineImage(byte[] magic, int at, String version, String modInfo) {
         byte[] v = version.getBytes(StandardCharsets.UTF_8);
         byte[] m = ("0123456789abcdef" + modInfo + "fedcba9876543210").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(256 + 32 + 2 + v.length + 2 + m.length);
-        b.put(magic).position(256);
+        ByteBuffer b = ByteBuffer.allocate(at + 32 + 2 + v.length + 2 + m.length + 64 * 1024);
+        b.put(magic).position(at);
         b.put("\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 8).put((byte) 2);
-        b.position(256 + 32);
+        b.position(at + 32);
         varint(b, v.length).put(v);
         varint(b, m.length).put(m);
         return b.array();
@@ -105,7 +127,7 @@ class GoBinaryCatalogerTest {
     }
 
     /** ELF64 LE: one PT_LOAD mapping the whole file at 0x400000; build info at 0x100 with pointers. */
-    private static byte[] pointerFormatElf(String modInfo) {
+    private static byte[] pointerFormatElf(String modInfo, boolean buildIdNote) {
         long base = 0x400000;
         byte[] version = "go1.16.15".getBytes(StandardCharsets.UTF_8);
         byte[] mod = ("0123456789abcdef" + modInfo + "fedcba9876543210").getBytes(StandardCharsets.UTF_8);
@@ -117,6 +139,9 @@ class GoBinaryCatalogerTest {
         b.put(0, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
         b.putLong(0x20, 0x40).putShort(0x36, (short) 56).putShort(0x38, (short) 1);
         b.putInt(0x40, 1).putLong(0x48, 0).putLong(0x50, base).putLong(0x60, b.capacity()).putLong(0x68, b.capacity());
+        if (buildIdNote) {
+            b.putInt(0x80, 4).putInt(0x84, 4).putInt(0x88, 4).put(0x8c, new byte[] {'G', 'o', 0, 0, 'a', 'b', 'c', 'd'});
+        }
         b.put(0x100, "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1)).put(0x10e, (byte) 8).put(0x10f, (byte) 0);
         b.putLong(0x110, base + versionHeader).putLong(0x118, base + modHeader);
         b.putLong(versionHeader, base + versionData).putLong(versionHeader + 8, version.length);

@@ -118,9 +118,40 @@ class JavaArchiveCatalogerTest {
                 new JavaArchiveFileName.NameVersion("guava", "33.0.0-jre"));
         assertThat(JavaArchiveFileName.parse("x/app-1.0-SNAPSHOT.war")).contains(
                 new JavaArchiveFileName.NameVersion("app", "1.0-SNAPSHOT"));
+        assertThat(JavaArchiveFileName.parse("zstd-jni-1.5.7-4.jar")).contains(
+                new JavaArchiveFileName.NameVersion("zstd-jni", "1.5.7-4"));
+        assertThat(JavaArchiveFileName.parse("bsh-2.0b6.jar")).contains(
+                new JavaArchiveFileName.NameVersion("bsh", "2.0b6"));
+        assertThat(JavaArchiveFileName.parse("kafka-clients-4.1.2-test.jar")).isEmpty();
         assertThat(JavaArchiveFileName.parse("app.jar")).isEmpty();
+        assertThat(JavaArchiveFileName.cleanVersion("5.13.0 (b0)")).isEqualTo("5.13.0");
+        assertThat(JavaArchiveFileName.cleanVersion("\"1.6\"")).isEqualTo("1.6");
+        assertThat(JavaArchiveFileName.cleanVersion("task ':x:jar' property")).isNull();
         assertThat(cataloger.wants(new FileMeta("opt/x/Plugin.HPI", 1, 0644))).isTrue();
         assertThat(cataloger.wants(new FileMeta("opt/x/readme.txt", 1, 0644))).isFalse();
+    }
+
+    /** Manifests decorate versions (OSGi qualifiers, build numbers): the Maven file name is trusted first. */
+    @Test
+    void fileNameVersionBeatsADecoratedManifestVersion() throws IOException {
+        byte[] jar = zip("META-INF/MANIFEST.MF", ("Manifest-Version: 1.0\r\nImplementation-Version: 1.9.10-release-459\r\n"
+                + "Implementation-Vendor-Id: org.jetbrains.kotlin\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        CatalogResult result = cataloger.catalog(new FileMeta("lib/kotlin-stdlib-1.9.10.jar", jar.length, 0644),
+                new ByteArrayInputStream(jar));
+        assertThat(RootfsFixture.lines(result)).containsExactly(
+                "org.jetbrains.kotlin:kotlin-stdlib 1.9.10 pkg:maven/org.jetbrains.kotlin/kotlin-stdlib@1.9.10");
+    }
+
+    /** A jar that shades a dependency's pom.properties but has none of its own is still listed itself. */
+    @Test
+    void jarWithOnlyForeignPomPropertiesIsListedByItsFileNameToo() throws IOException {
+        byte[] jar = zip("META-INF/maven/org.jctools/jctools-core/pom.properties",
+                "groupId=org.jctools\nartifactId=jctools-core\nversion=4.0.5\n".getBytes(StandardCharsets.UTF_8));
+        CatalogResult result = cataloger.catalog(new FileMeta("lib/opentelemetry-sdk-trace-1.55.0.jar", jar.length, 0644),
+                new ByteArrayInputStream(jar));
+        assertThat(RootfsFixture.lines(result)).containsExactly(
+                "opentelemetry-sdk-trace 1.55.0 pkg:maven/opentelemetry-sdk-trace/opentelemetry-sdk-trace@1.55.0",
+                "org.jctools:jctools-core 4.0.5 pkg:maven/org.jctools/jctools-core@4.0.5");
     }
 
     private CatalogResult assertCase(String name) {
