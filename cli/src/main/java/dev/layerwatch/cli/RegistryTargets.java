@@ -52,17 +52,18 @@ final class RegistryTargets implements RegistrySourceFactory {
 
     @Override
     public ImageSource open(ImageReference reference) throws java.io.IOException {
-        String host = reference.registry();
+        return RegistryImageSource.open(policyFor(reference.registry()), reference, RegistryClientOptions.defaults());
+    }
+
+    /** Only {@code host} is allowed; plain HTTP when asked or on loopback; the first credentials found. */
+    RegistryAccessPolicy policyFor(String host) {
         boolean plainHttp = insecure || isLoopback(host);
-        RegistryAccessPolicy policy;
         if (username != null) {
-            policy = RegistryAccessPolicy.of(List.of(new RegistryConfig(host, plainHttp, username, password)));
-        } else {
-            DockerConfigCredentials docker = DockerConfigCredentials.load(dockerConfig);
-            docker.warnings().forEach(w -> stderr.println("warning: " + w));
-            policy = RegistryAccessPolicy.of(List.of()).allowing(host, plainHttp).withCredentialsFrom(docker);
+            return RegistryAccessPolicy.of(List.of(new RegistryConfig(host, plainHttp, username, password)));
         }
-        return RegistryImageSource.open(policy, reference, RegistryClientOptions.defaults());
+        DockerConfigCredentials docker = DockerConfigCredentials.load(dockerConfig);
+        docker.warnings().forEach(w -> stderr.println("warning: " + w));
+        return RegistryAccessPolicy.of(List.of()).allowing(host, plainHttp).withCredentialsFrom(docker);
     }
 
     /** {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}, as the docker CLI reads it. */
