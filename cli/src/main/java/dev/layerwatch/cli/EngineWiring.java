@@ -3,6 +3,8 @@ package dev.layerwatch.cli;
 import dev.layerwatch.engine.analysis.AnalyzerSet;
 import dev.layerwatch.engine.analysis.AnalyzerSets;
 import dev.layerwatch.engine.source.RegistrySourceFactory;
+import java.io.PrintWriter;
+import java.util.Map;
 
 /** The one place the CLI chooses its engine parts: the analyzer lists and how registry targets are opened. */
 final class EngineWiring {
@@ -14,8 +16,8 @@ final class EngineWiring {
         return AnalyzerSets.standard();
     }
 
-    /** Registry targets need the registry client; until it is wired here they fail with a clear message. */
-    static RegistrySourceFactory registrySources() {
-        return RegistrySourceFactory.UNAVAILABLE;
+    /** The real registry client, allowed to contact the host the user named and no other. */
+    static RegistrySourceFactory registrySources(ScanOptions options, Map<String, String> env, PrintWriter stderr) {
+        return RegistryTargets.of(options, env, stderr);
     }
 }

@@ -9,6 +9,7 @@ import dev.layerwatch.engine.image.ImageSource;
 import dev.layerwatch.engine.layer.LayerLimits;
 import dev.layerwatch.engine.report.ImageReport;
 import dev.layerwatch.engine.report.ReportFormat;
+import dev.layerwatch.engine.source.RegistrySourceFactory;
 import dev.layerwatch.engine.source.Target;
 import dev.layerwatch.engine.source.Targets;
 import java.io.IOException;
@@ -19,37 +20,81 @@ import java.util.List;
 
 /**
  * One scan as both commands run it: parse the arguments, open the target, analyse every selected
- * platform image, write the report. Bad arguments and unreadable targets end with one line on stderr and exit 2.
+ * platform image, hand the reports to the command's {@link VulnerabilityCheck}, write the report. Bad
+ * arguments and unreadable targets end with one line on stderr and exit 2; otherwise the check's exit code.
  */
 final class ScanRun {
 
-    private ScanRun() {
+    /**
+     * How a command runs the scan.
+     *
+     * @param defaultFormat  the format without {@code --format}
+     * @param formats        the formats the command accepts
+     * @param vulnerabilities the command's vulnerability options, or null when it matches nothing (sbom)
+     */
+    record Mode(ReportFormat defaultFormat, List<ReportFormat> formats, VulnerabilityOptions vulnerabilities) {
     }
 
-    static int run(ScanOptions options, ReportFormat defaultFormat, OutputStream stdout, PrintWriter stderr, boolean progress) {
+    private final Layerwatch.Context context;
+    private final OutputStream stdout;
+    private final PrintWriter stderr;
+
+    ScanRun(Layerwatch.Context context, OutputStream stdout, PrintWriter stderr) {
+        this.context = context;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    int run(ScanOptions options, Mode mode) {
         ReportFormat format;
         Target target;
         Platform platform;
+        RegistrySourceFactory registries;
         try {
-            format = options.format == null ? defaultFormat : ReportFormat.parse(options.format);
+            format = options.format == null ? mode.defaultFormat() : ReportFormat.parse(options.format, mode.formats());
             target = Targets.parse(options.target);
             platform = options.platform == null ? null : Platform.parse(options.platform);
+            registries = EngineWiring.registrySources(options, context.env(), stderr);
         } catch (IllegalArgumentException e) {
-            return fail(stderr, e.getMessage());
+            return fail(e.getMessage());
         }
+        try (VulnerabilityCheck check = mode.vulnerabilities() == null ? VulnerabilityCheck.none()
+                : VulnerabilityCheck.prepare(mode.vulnerabilities(), context.workingDir(), stderr)) {
+            List<ImageReport> reports = analyse(target, platform, registries);
+            if (reports == null) {
+                return Layerwatch.EXIT_USAGE;
+            }
+            if (mode.vulnerabilities() != null && !check.matches() && (format == ReportFormat.TABLE || format == ReportFormat.SARIF)) {
+                stderr.println("note: no vulnerability DB given (--db DIR), so packages were not matched against advisories");
+                stderr.flush();
+            }
+            VulnerabilityCheck.Outcome outcome = check.apply(reports);
+            return write(options, format, outcome.reports()) ? outcome.exitCode() : Layerwatch.EXIT_USAGE;
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        } catch (IOException e) {
+            return fail(message(e));
+        }
+    }
+
+    /** The reports, or null after telling the user why the target could not be read. */
+    private List<ImageReport> analyse(Target target, Platform platform, RegistrySourceFactory registries) {
         ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(EngineWiring.analyzers(), LayerLimits.DEFAULTS),
                 new InMemoryLayerResultCache());
-        AnalysisListener listener = progress ? new ProgressLine(stderr) : AnalysisListener.SILENT;
-        List<ImageReport> reports;
-        try (ImageSource source = Targets.open(target, EngineWiring.registrySources())) {
-            reports = analyzer.scan(source, platform, listener);
+        AnalysisListener listener = context.progress() ? new ProgressLine(stderr) : AnalysisListener.SILENT;
+        try (ImageSource source = Targets.open(target, registries)) {
+            return analyzer.scan(source, platform, listener);
         } catch (IOException e) {
-            return fail(stderr, "cannot read " + target.describe() + ": " + message(e));
+            fail("cannot read " + target.describe() + ": " + message(e));
+            return null;
         } finally {
             if (listener instanceof ProgressLine line) {
                 line.clear();
             }
         }
+    }
+
+    private boolean write(ScanOptions options, ReportFormat format, List<ImageReport> reports) {
         try {
             if (options.output != null) {
                 try (OutputStream out = Files.newOutputStream(options.output)) {
@@ -58,31 +103,16 @@ final class ScanRun {
             } else {
                 format.writer().write(reports, stdout);
             }
-        } catch (IllegalArgumentException e) {
-            return fail(stderr, e.getMessage());
-        } catch (IOException e) {
-            return fail(stderr, "cannot write the report" + (options.output == null ? "" : " to " + options.output) + ": " + message(e));
-        }
-        return 0;
-    }
-
-    /**
-     * Whether a progress line makes sense. From JDK 22 {@code System.console()} is non-null even when
-     * the streams are redirected, so ask {@code Console.isTerminal()} where the runtime has it.
-     */
-    static boolean interactive() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
             return true;
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+        } catch (IOException e) {
+            fail("cannot write the report" + (options.output == null ? "" : " to " + options.output) + ": " + message(e));
         }
+        return false;
     }
 
-    private static int fail(PrintWriter stderr, String message) {
+    private int fail(String message) {
         stderr.println("layerwatch: " + message.replace('\n', ' '));
         stderr.flush();
         return Layerwatch.EXIT_USAGE;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +75,9 @@ class ScanCommandTest {
     @Test
     void theTableIsTheDefaultForScan() throws Exception {
         assertThat(Layerwatch.run("scan", "dir:" + rootfs())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Debian GNU/Linux 12 (bookworm)").containsPattern("libc6\\s+2\\.36");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Debian GNU/Linux 12 (bookworm)").containsPattern("libc6\\s+2\\.36")
+                .doesNotContain("vulnerabilities");
+        assertThat(stderr()).contains("note: no vulnerability DB given (--db DIR)");
     }
 
     @Test
@@ -82,8 +86,9 @@ class ScanCommandTest {
         assertThat(stderr().lines().toList()).singleElement().asString().startsWith("layerwatch: ").contains("TARGET");
         err.reset();
 
-        assertThat(Layerwatch.run("scan", "--format", "sarif", "dir:" + rootfs())).isEqualTo(2);
-        assertThat(stderr().lines().toList()).singleElement().asString().contains("unknown report format 'sarif'");
+        assertThat(Layerwatch.run("sbom", "--format", "sarif", "dir:" + rootfs())).isEqualTo(2);
+        assertThat(stderr().lines().toList()).singleElement().asString().contains("unknown report format 'sarif'")
+                .contains("expected one of cyclonedx, json, table");
         err.reset();
 
         assertThat(Layerwatch.run("scan", "docker-archive:" + tmp.resolve("missing.tar"))).isEqualTo(2);
@@ -94,8 +99,29 @@ class ScanCommandTest {
         assertThat(stderr().lines().toList()).singleElement().asString().contains("invalid platform 'linux'");
         err.reset();
 
-        assertThat(Layerwatch.run("scan", "registry:127.0.0.1:5000/app:1.0")).isEqualTo(2);
-        assertThat(stderr().lines().toList()).singleElement().asString().contains("registry targets are not available");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThat(Layerwatch.run("sbom", "registry:127.0.0.1:" + closedPort + "/app:1.0")).isEqualTo(2);
+        assertThat(stderr().lines().toList()).singleElement().asString()
+                .startsWith("layerwatch: cannot read 127.0.0.1:" + closedPort + "/app:1.0: registry 127.0.0.1:" + closedPort);
+        err.reset();
+
+        assertThat(Layerwatch.run("scan", "--severity", "HIGH,CRITICAL", "dir:" + rootfs())).isEqualTo(2);
+        assertThat(stderr().lines().toList()).singleElement().asString().contains("one minimum severity");
+        err.reset();
+
+        assertThat(Layerwatch.run("scan", "--db", tmp.resolve("no-db").toString(), "dir:" + rootfs())).isEqualTo(2);
+        assertThat(stderr().lines().toList()).singleElement().asString().contains("no vulnerability DB snapshot in");
+        err.reset();
+
+        assertThat(Layerwatch.run("scan", "--ignorefile", tmp.resolve("missing-ignore").toString(), "dir:" + rootfs())).isEqualTo(2);
+        assertThat(stderr().lines().toList()).singleElement().asString().contains("missing-ignore: no such file");
+        err.reset();
+
+        assertThat(Layerwatch.run("sbom", "--username", "alice", "registry:127.0.0.1:" + closedPort + "/app:1.0")).isEqualTo(2);
+        assertThat(stderr().lines().toList()).singleElement().asString().contains("registry user 'alice' has no password");
         assertThat(out.size()).isZero();
     }
 }

@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
@@ -18,7 +20,8 @@ import org.cyclonedx.model.Property;
 /**
  * A CycloneDX 1.6 JSON SBOM of one platform image: the image as {@code metadata.component}
  * (a container), the OS as an operating-system component, each package as a library with its purl;
- * layer and locations as {@code layerwatch:*} properties.
+ * layer and locations as {@code layerwatch:*} properties; findings, when the scan matched any, as the
+ * {@code vulnerabilities} section ({@link CycloneDxVulnerabilities}).
  */
 public final class CycloneDxReportWriter implements ReportWriter {
 
@@ -70,11 +73,19 @@ public final class CycloneDxReportWriter implements ReportWriter {
             }
             components.add(os);
         }
+        Map<String, List<String>> bomRefsByPurl = new HashMap<>();
         int i = 0;
         for (ReportPackage p : report.packages()) {
-            components.add(component(p, i++));
+            Component c = component(p, i++);
+            components.add(c);
+            if (p.purl() != null) {
+                bomRefsByPurl.computeIfAbsent(p.purl(), k -> new ArrayList<>()).add(c.getBomRef());
+            }
         }
         bom.setComponents(components);
+        if (!report.findings().isEmpty()) {
+            bom.setVulnerabilities(CycloneDxVulnerabilities.of(report.findings(), bomRefsByPurl));
+        }
         return bom;
     }
 

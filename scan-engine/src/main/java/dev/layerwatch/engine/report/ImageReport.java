@@ -3,17 +3,21 @@ package dev.layerwatch.engine.report;
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.finding.SecretFinding;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
+import dev.layerwatch.engine.policy.SuppressedFinding;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the scan of one platform image found: the JSON document {@code layerwatch scan --format json}
- * writes, with stable field names. {@code findings} is filled by vulnerability matching, which runs
- * after the analysis ({@link #withFindings}).
+ * writes, with stable field names. {@code vulnDbVersion}, {@code findings} and {@code suppressed} are
+ * filled by vulnerability matching and policy, which run after the analysis ({@link #withVulnerabilities}).
  *
  * @param image          the image as the user named it ({@code registry/repo:tag}, {@code oci-layout:/dir})
  * @param manifestDigest the platform manifest's digest (null for {@code dir:} targets)
  * @param indexDigest    the index it was selected from, or null
  * @param platform       {@code os/arch[/variant]}, or null when unknown
+ * @param vulnDbVersion  the vulnerability DB snapshot the findings came from; null when none was matched
+ * @param suppressed     findings a policy (VEX, ignore file, severity, ignore-unfixed) removed, with the reason
  */
 public record ImageReport(
         String image,
@@ -22,7 +26,9 @@ public record ImageReport(
         String platform,
         ReportOs os,
         List<ReportPackage> packages,
+        String vulnDbVersion,
         List<VulnerabilityFinding> findings,
+        List<SuppressedFinding> suppressed,
         List<SecretFinding> secrets,
         List<ConfigFinding> configFindings,
         List<String> warnings,
@@ -31,14 +37,35 @@ public record ImageReport(
     public ImageReport {
         packages = packages == null ? List.of() : List.copyOf(packages);
         findings = findings == null ? List.of() : List.copyOf(findings);
+        suppressed = suppressed == null ? List.of() : List.copyOf(suppressed);
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         configFindings = configFindings == null ? List.of() : List.copyOf(configFindings);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         layers = layers == null ? List.of() : List.copyOf(layers);
     }
 
+    /** A report as the analysis produces it: not matched against any vulnerability DB yet. */
+    public ImageReport(String image, String manifestDigest, String indexDigest, String platform, ReportOs os,
+                       List<ReportPackage> packages, List<VulnerabilityFinding> findings, List<SecretFinding> secrets,
+                       List<ConfigFinding> configFindings, List<String> warnings, List<ReportLayer> layers) {
+        this(image, manifestDigest, indexDigest, platform, os, packages, null, findings, List.of(), secrets, configFindings,
+                warnings, layers);
+    }
+
     public ImageReport withFindings(List<VulnerabilityFinding> newFindings) {
-        return new ImageReport(image, manifestDigest, indexDigest, platform, os, packages, newFindings, secrets,
-                configFindings, warnings, layers);
+        return new ImageReport(image, manifestDigest, indexDigest, platform, os, packages, vulnDbVersion, newFindings,
+                suppressed, secrets, configFindings, warnings, layers);
+    }
+
+    /**
+     * This report with the outcome of matching against snapshot {@code dbVersion} and applying a policy;
+     * {@code matchWarnings} (versions the matcher could not read…) are appended to {@link #warnings}.
+     */
+    public ImageReport withVulnerabilities(String dbVersion, List<VulnerabilityFinding> kept, List<SuppressedFinding> removed,
+                                           List<String> matchWarnings) {
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(matchWarnings);
+        return new ImageReport(image, manifestDigest, indexDigest, platform, os, packages, dbVersion, kept, removed, secrets,
+                configFindings, allWarnings, layers);
     }
 }

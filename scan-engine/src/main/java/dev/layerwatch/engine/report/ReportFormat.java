@@ -1,6 +1,8 @@
 package dev.layerwatch.engine.report;
 
+import dev.layerwatch.engine.report.sarif.SarifReportWriter;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -8,7 +10,8 @@ import java.util.stream.Collectors;
 public enum ReportFormat {
     TABLE(new TableReportWriter()),
     JSON(new JsonReportWriter()),
-    CYCLONEDX(new CycloneDxReportWriter());
+    CYCLONEDX(new CycloneDxReportWriter()),
+    SARIF(new SarifReportWriter());
 
     private final ReportWriter writer;
 
@@ -26,12 +29,17 @@ public enum ReportFormat {
     }
 
     public static ReportFormat parse(String text) {
-        for (ReportFormat f : values()) {
+        return parse(text, Arrays.asList(values()));
+    }
+
+    /** Parses {@code text} as one of {@code accepted} (a command's subset), naming them on error. */
+    public static ReportFormat parse(String text, Collection<ReportFormat> accepted) {
+        for (ReportFormat f : accepted) {
             if (f.id().equalsIgnoreCase(text == null ? "" : text.trim())) {
                 return f;
             }
         }
         throw new IllegalArgumentException("unknown report format '" + text + "': expected one of "
-                + Arrays.stream(values()).map(ReportFormat::id).collect(Collectors.joining(", ")));
+                + accepted.stream().map(ReportFormat::id).collect(Collectors.joining(", ")));
     }
 }

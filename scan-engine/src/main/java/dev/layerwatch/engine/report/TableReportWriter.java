@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text report for a terminal: a header per image, then packages, config findings, secrets and warnings as aligned tables. */
+/**
+ * A plain-text report for a terminal: a header per image, then packages, vulnerabilities by severity
+ * ({@link VulnerabilityTable}), config findings, secrets and warnings as aligned tables.
+ */
 public final class TableReportWriter implements ReportWriter {
 
     @Override
@@ -30,6 +33,7 @@ public final class TableReportWriter implements ReportWriter {
             }
             table(w, rows);
             w.println(r.packages().size() + " packages");
+            VulnerabilityTable.write(w, r);
             if (!r.configFindings().isEmpty()) {
                 w.println();
                 List<List<String>> cf = new ArrayList<>();
@@ -59,7 +63,7 @@ public final class TableReportWriter implements ReportWriter {
         w.flush();
     }
 
-    private static void table(PrintWriter w, List<List<String>> rows) {
+    static void table(PrintWriter w, List<List<String>> rows) {
         int cols = rows.getFirst().size();
         int[] width = new int[cols];
         for (List<String> row : rows) {

@@ -1,2 +1,5 @@
-/** The image report (what a scan of one platform image found) and its writers: JSON, CycloneDX 1.6, a terminal table. */
+/**
+ * The image report (what a scan of one platform image found) and its writers: JSON, CycloneDX 1.6 (with a
+ * vulnerabilities section once findings are matched), a terminal table; SARIF lives in {@code report.sarif}.
+ */
 package dev.layerwatch.engine.report;

@@ -108,6 +108,9 @@ class ReportWritersTest {
     @Test
     void formatsParseByName() {
         assertThat(ReportFormat.parse("CycloneDX")).isEqualTo(ReportFormat.CYCLONEDX);
-        assertThatThrownBy(() -> ReportFormat.parse("sarif")).hasMessageContaining("table, json, cyclonedx");
+        assertThat(ReportFormat.parse("sarif")).isEqualTo(ReportFormat.SARIF);
+        assertThatThrownBy(() -> ReportFormat.parse("spdx")).hasMessageContaining("table, json, cyclonedx, sarif");
+        assertThatThrownBy(() -> ReportFormat.parse("sarif", java.util.List.of(ReportFormat.CYCLONEDX, ReportFormat.JSON)))
+                .hasMessageContaining("unknown report format 'sarif': expected one of cyclonedx, json");
     }
 }
