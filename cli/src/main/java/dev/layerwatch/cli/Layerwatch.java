@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
         description = "Container image scanner: packages, vulnerabilities, secrets and risky settings.",
         subcommands = {
                 // one explicit list of subcommands
+                ScanCommand.class,
+                SbomCommand.class,
+                DbCommand.class,
+                VersionsCommand.class,
         })
 public final class Layerwatch {
 

@@ -6,7 +6,6 @@ import dev.layerwatch.scan.ScanApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.FilterType;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ConfigurationPropertiesScan({"dev.layerwatch.ingest", "dev.layerwatch.scan", "dev.layerwatch.notify", "dev.layerwatch.standalone"})
 @ComponentScan(basePackages = {"dev.layerwatch.ingest", "dev.layerwatch.scan", "dev.layerwatch.notify", "dev.layerwatch.standalone"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {IngestApplication.class, ScanApplication.class, NotifyApplication.class}))

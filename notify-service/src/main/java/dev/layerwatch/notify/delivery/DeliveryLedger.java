@@ -34,6 +34,18 @@ public final class DeliveryLedger {
         redis.opsForValue().set(doneKey(eventId, target), detail, properties.idempotencyTtl());
     }
 
+    /**
+     * Claims the delivery of {@code eventId} to {@code target} so that the main and the retry consumer
+     * never send the same thing at once; false when someone else holds the claim.
+     */
+    public boolean claim(String eventId, Target target, Duration hold) {
+        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(claimKey(eventId, target), "1", hold));
+    }
+
+    public void release(String eventId, Target target) {
+        redis.delete(claimKey(eventId, target));
+    }
+
     public Set<String> announced(Target target, String imageKey) {
         Set<String> members = redis.opsForSet().members(announcedKey(target, imageKey));
         return members == null ? Set.of() : members;
@@ -75,6 +87,10 @@ public final class DeliveryLedger {
 
     private static String doneKey(String eventId, Target target) {
         return PREFIX + "done:" + eventId + ":" + target.id();
+    }
+
+    private static String claimKey(String eventId, Target target) {
+        return PREFIX + "claim:" + eventId + ":" + target.id();
     }
 
     private static String announcedKey(Target target, String imageKey) {

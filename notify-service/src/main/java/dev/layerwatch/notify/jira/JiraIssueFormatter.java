@@ -43,7 +43,7 @@ public final class JiraIssueFormatter {
     public ObjectNode seenAgainComment(ScanCompleted scan, JiraTicket ticket) {
         JiraText text = new JiraText()
                 .paragraph(Span.plain("Seen again in "), Span.code(scan.image().toString()),
-                        Span.plain(scan.platform() == null ? "" : " (" + scan.platform() + ")"), Span.plain("."))
+                        Span.plain((scan.platform() == null ? "" : " (" + scan.platform() + ")") + "."))
                 .bullets(findingItems(ticket.findings()));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         document(body, "body", text);

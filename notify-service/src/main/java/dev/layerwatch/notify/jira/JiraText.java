@@ -108,7 +108,9 @@ public final class JiraText {
             if (s.code()) {
                 sb.append("{{").append(s.text()).append("}}");
             } else if (s.strong()) {
-                sb.append('*').append(s.text()).append('*');
+                // wiki markup only closes a bold run right after a non-space character
+                String bold = s.text().stripTrailing();
+                sb.append('*').append(bold).append('*').append(s.text().substring(bold.length()));
             } else {
                 sb.append(s.text());
             }

@@ -16,8 +16,8 @@ import org.springframework.util.MimeTypeUtils;
  */
 public class DeliveryTopics {
 
-    public static final String RETRY_BINDING = "notifyRetry-out-0";
-    public static final String DEAD_LETTER_BINDING = "notifyDeadLetter-out-0";
+    public static final String RETRY_BINDING = "notifyRetry";
+    public static final String DEAD_LETTER_BINDING = "notifyDeadLetter";
     public static final String TARGET_HEADER = "lw-target";
     public static final String REASON_HEADER = "lw-reason";
 

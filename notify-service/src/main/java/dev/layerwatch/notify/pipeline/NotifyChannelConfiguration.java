@@ -36,7 +36,7 @@ public class NotifyChannelConfiguration {
     }
 
     @Bean
-    public Notifiers notifiers(SlackProperties slack, JiraProperties jira, WebhookProperties webhook,
+    public Notifiers notifyChannels(SlackProperties slack, JiraProperties jira, WebhookProperties webhook,
                                DeliveryProperties delivery, DeliveryLedger notifyDeliveryLedger) {
         Notifiers notifiers = Notifiers.configured(slack, jira, webhook, new NotifyHttpTransport(delivery.timeout()),
                 notifyDeliveryLedger, Clock.systemUTC());
@@ -61,12 +61,12 @@ public class NotifyChannelConfiguration {
     }
 
     @Bean
-    public ScanNotifications scanNotifications(NotifyRoutingProperties routing, SlackProperties slack, Notifiers notifiers,
+    public ScanNotifications scanNotifications(NotifyRoutingProperties routing, SlackProperties slack, Notifiers notifyChannels,
                                                ResilientDelivery notifyResilientDelivery, DeliveryLedger notifyDeliveryLedger,
                                                DeliveryTopics notifyDeliveryTopics, DeliveryProperties delivery) {
-        NotificationRouter router = new NotificationRouter(routing.toRules(), notifiers.kinds(),
+        NotificationRouter router = new NotificationRouter(routing.toRules(), notifyChannels.kinds(),
                 rule -> slack.destination(rule.slackChannel()));
-        return new ScanNotifications(router, notifiers, notifyResilientDelivery, notifyDeliveryLedger,
+        return new ScanNotifications(router, notifyChannels, notifyResilientDelivery, notifyDeliveryLedger,
                 notifyDeliveryTopics, delivery, Clock.systemUTC());
     }
 }

@@ -29,6 +29,9 @@ public class ScanNotifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanNotifications.class);
 
+    /** Longer than any single delivery can take (in-process retries included), so a claim never expires mid-send. */
+    private static final Duration CLAIM_HOLD = Duration.ofMinutes(5);
+
     private final NotificationRouter router;
     private final Notifiers notifiers;
     private final ResilientDelivery resilience;
@@ -73,6 +76,13 @@ public class ScanNotifications {
         String eventId = n.scan().eventId();
         Target target = n.target();
         try {
+            if (!ledger.claim(eventId, target, CLAIM_HOLD)) {
+                return new DeliveryOutcome.RetryLater("delivery of scan " + eventId + " to " + target + " is in progress elsewhere", null);
+            }
+        } catch (RuntimeException e) {
+            return new DeliveryOutcome.RetryLater("claim scan " + eventId + " for " + target + ": " + e, null);
+        }
+        try {
             if (ledger.delivered(eventId, target)) {
                 return new DeliveryOutcome.Delivered("already delivered");
             }
@@ -98,6 +108,12 @@ public class ScanNotifications {
             return outcome;
         } catch (RuntimeException e) {
             return new DeliveryOutcome.RetryLater("deliver scan " + eventId + " to " + target + ": " + e, null);
+        } finally {
+            try {
+                ledger.release(eventId, target);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot release delivery claim of scan {} for {}; it expires in {}", eventId, target, CLAIM_HOLD);
+            }
         }
     }
 

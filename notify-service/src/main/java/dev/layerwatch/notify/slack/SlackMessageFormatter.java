@@ -81,7 +81,7 @@ public final class SlackMessageFormatter {
     }
 
     private String imageLines(ScanCompleted scan) {
-        StringBuilder sb = new StringBuilder("*Image* `").append(escape(scan.image().toString())).append('`');
+        StringBuilder sb = new StringBuilder("*Image* `").append(escape(shortName(scan))).append('`');
         if (scan.digest() != null) {
             sb.append("\n*Digest* `").append(scan.digest()).append('`');
         }

@@ -148,7 +148,7 @@ public final class ImageAnalyzer {
         List<ConfigFinding> findings = new ArrayList<>();
         for (ImageCheck check : layerAnalyzer.analyzers().checks()) {
             try {
-                findings.addAll(check.check(facts));
+                findings.addAll(check.check(facts, warnings::add));
             } catch (RuntimeException e) {
                 warnings.add("image check " + check.getClass().getSimpleName() + " failed: " + e);
             }

@@ -59,6 +59,9 @@ public final class LayerReader {
                 visit(name, entry, tar, visitor, warnings);
             }
             meter.drain();
+            // the blob may go on after the compressed stream ends; reading it to its end lets a
+            // digest-verifying source check the blob digest
+            buffered.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
             LayerLimitExceededException limit = limitCause(e);
             if (limit != null) {

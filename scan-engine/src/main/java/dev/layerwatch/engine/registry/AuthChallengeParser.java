@@ -129,7 +129,7 @@ final class AuthChallengeParser {
         return null; // unterminated
     }
 
-    /** An RFC 7230 token (tchar run); token68 characters {@code / + .} are included so unquoted realms survive. */
+    /** A run of RFC 7230 tchars, which include {@code /} and {@code :} so that an unquoted realm URL survives. */
     private String token() {
         int start = pos;
         while (pos < text.length() && isTokenChar(text.charAt(pos))) {
@@ -139,7 +139,7 @@ final class AuthChallengeParser {
     }
 
     private static boolean isTokenChar(char c) {
-        return c > ' ' && c < 127 && "\"(),;<=>?@[\\]{}".indexOf(c) < 0 || c == '/' || c == ':' || c == '?';
+        return c > ' ' && c < 127 && "\"(),;<=>?@[\\]{}".indexOf(c) < 0;
     }
 
     private char peek() {

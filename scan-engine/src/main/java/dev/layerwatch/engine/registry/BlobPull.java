@@ -3,6 +3,7 @@ package dev.layerwatch.engine.registry;
 import dev.layerwatch.common.image.Digest;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,12 +15,14 @@ final class BlobPull implements RegistryEndpoint<InputStream> {
     private final String repository;
     private final Digest digest;
     private final String what;
+    private final Duration readIdleTimeout;
 
     /** @param what how messages name the blob: {@code layer sha256:…}, {@code config sha256:…} */
-    BlobPull(String repository, Digest digest, String what) {
+    BlobPull(String repository, Digest digest, String what, Duration readIdleTimeout) {
         this.repository = repository;
         this.digest = digest;
         this.what = what;
+        this.readIdleTimeout = readIdleTimeout;
     }
 
     @Override
@@ -54,6 +57,7 @@ final class BlobPull implements RegistryEndpoint<InputStream> {
 
     @Override
     public InputStream handle(HttpResponse<InputStream> response, String registry) {
-        return new DigestVerifyingInputStream(response.body(), digest, registry, repository, action());
+        InputStream guarded = new IdleTimeoutInputStream(response.body(), readIdleTimeout, registry, repository, action());
+        return new DigestVerifyingInputStream(guarded, digest, registry, repository, action());
     }
 }

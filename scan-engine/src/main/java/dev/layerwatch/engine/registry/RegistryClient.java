@@ -75,7 +75,7 @@ public final class RegistryClient implements AutoCloseable {
      * @param what how messages name the blob ({@code layer sha256:…})
      */
     public InputStream pullBlob(String repository, Digest digest, String what) throws RegistryException {
-        return caller.call(new BlobPull(repository, digest, what));
+        return caller.call(new BlobPull(repository, digest, what, options.readIdleTimeout()));
     }
 
     /** A small blob (a config) read whole, verified, refused above the manifest size cap. */

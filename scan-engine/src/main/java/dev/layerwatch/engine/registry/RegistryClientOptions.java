@@ -6,13 +6,14 @@ import java.time.Duration;
  * Timeouts and retry bounds of a {@link RegistryClient}.
  *
  * @param connectTimeout   TCP/TLS connect
- * @param responseTimeout  from sending a request to its response headers (blob bodies then stream at their own pace)
+ * @param responseTimeout  from sending a request to its response headers
+ * @param readIdleTimeout  the longest one read of a blob body may block before the transfer is abandoned
  * @param maxRetries       retries of one request after 429/503 (and 5xx answered with {@code Retry-After})
  * @param maxRetryWait     the longest single wait honoured; a registry asking for more fails the call at once
  * @param maxManifestBytes manifests and configs larger than this are refused rather than held in memory
  */
-public record RegistryClientOptions(Duration connectTimeout, Duration responseTimeout, int maxRetries, Duration maxRetryWait,
-                                    int maxManifestBytes) {
+public record RegistryClientOptions(Duration connectTimeout, Duration responseTimeout, Duration readIdleTimeout, int maxRetries,
+                                    Duration maxRetryWait, int maxManifestBytes) {
 
     public RegistryClientOptions {
         if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
@@ -20,6 +21,9 @@ public record RegistryClientOptions(Duration connectTimeout, Duration responseTi
         }
         if (responseTimeout == null || responseTimeout.isNegative() || responseTimeout.isZero()) {
             throw new IllegalArgumentException("registry response timeout must be positive, got " + responseTimeout);
+        }
+        if (readIdleTimeout == null || readIdleTimeout.isNegative() || readIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("registry read idle timeout must be positive, got " + readIdleTimeout);
         }
         if (maxRetries < 0 || maxRetryWait == null || maxRetryWait.isNegative()) {
             throw new IllegalArgumentException("registry retry bounds must not be negative");
@@ -29,16 +33,21 @@ public record RegistryClientOptions(Duration connectTimeout, Duration responseTi
         }
     }
 
-    /** 10 s connect, 60 s to response headers, 3 retries waiting at most 30 s each, 8 MiB manifests. */
+    /** 10 s connect, 60 s to response headers, 60 s per blocked read, 3 retries waiting at most 30 s each, 8 MiB manifests. */
     public static RegistryClientOptions defaults() {
-        return new RegistryClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), 3, Duration.ofSeconds(30), 8 << 20);
+        return new RegistryClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), 3,
+                Duration.ofSeconds(30), 8 << 20);
     }
 
     public RegistryClientOptions withRetries(int retries, Duration maxWait) {
-        return new RegistryClientOptions(connectTimeout, responseTimeout, retries, maxWait, maxManifestBytes);
+        return new RegistryClientOptions(connectTimeout, responseTimeout, readIdleTimeout, retries, maxWait, maxManifestBytes);
     }
 
     public RegistryClientOptions withResponseTimeout(Duration timeout) {
-        return new RegistryClientOptions(connectTimeout, timeout, maxRetries, maxRetryWait, maxManifestBytes);
+        return new RegistryClientOptions(connectTimeout, timeout, readIdleTimeout, maxRetries, maxRetryWait, maxManifestBytes);
+    }
+
+    public RegistryClientOptions withReadIdleTimeout(Duration timeout) {
+        return new RegistryClientOptions(connectTimeout, responseTimeout, timeout, maxRetries, maxRetryWait, maxManifestBytes);
     }
 }

@@ -51,7 +51,7 @@ class ImageAnalyzerTest {
     };
 
     private static AnalyzerSet analyzers() {
-        ImageCheck packageManager = facts -> facts.exists().test("usr/bin/apt")
+        ImageCheck packageManager = (facts, warnings) -> facts.exists().test("usr/bin/apt")
                 ? List.of(new ConfigFinding("LW-TEST-APT", Severity.LOW, "apt present", "")) : List.of();
         return new AnalyzerSet(List.of(new DpkgStatusTestCataloger(), new PkgFileTestCataloger()), List.of(KEY_SCANNER),
                 new OsReleaseTestReader(), Set.of("usr/bin/apt"), List.of(packageManager),

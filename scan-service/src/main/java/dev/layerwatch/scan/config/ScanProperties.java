@@ -21,6 +21,6 @@ public record ScanProperties(
         @DefaultValue("10m") Duration layerLeaseTtl,
         @DefaultValue("2m") Duration leaseWait,
         @DefaultValue("1h") Duration reportCacheTtl,
-        @DefaultValue("256MB") DataSize maxFileSize,
-        @DefaultValue("16GB") DataSize maxLayerSize) {
+        @DefaultValue("512MB") DataSize maxFileSize,
+        @DefaultValue("32GB") DataSize maxLayerSize) {
 }

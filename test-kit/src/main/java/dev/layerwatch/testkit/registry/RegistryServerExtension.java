@@ -3,22 +3,14 @@ package dev.layerwatch.testkit.registry;
 import dev.layerwatch.common.image.Digest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -35,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RegistryServerExtension implements BeforeAllCallback, AfterAllCallback {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final String TOKEN_SERVICE = "layerwatch-test-registry";
     private static final String TOKEN_ISSUER = "layerwatch-test-token-issuer";
 
@@ -44,9 +35,8 @@ public final class RegistryServerExtension implements BeforeAllCallback, AfterAl
     private final List<NotificationEndpoint> endpoints;
 
     private Path workDir;
-    private Path logFile;
-    private Process process;
-    private String hostPort;
+    private RegistryProcess process;
+    private String lastLogs = "";
     private RegistryTokenServer tokenServer;
 
     private RegistryServerExtension(Builder builder) {
@@ -74,43 +64,37 @@ public final class RegistryServerExtension implements BeforeAllCallback, AfterAl
         if (process != null) {
             return;
         }
-        Path binary = findBinary();
+        RegistryProcess.findBinary(); // fail before creating anything when the binary is missing
         workDir = Files.createTempDirectory("layerwatch-registry-");
-        logFile = workDir.resolve("registry.log");
         Path htpasswd = null;
         RegistryConfigYaml.TokenSettings token = null;
         if (!htpasswdUsers.isEmpty()) {
             htpasswd = workDir.resolve("htpasswd");
             HtpasswdFile.write(htpasswd, htpasswdUsers);
         } else if (tokenAuth != null) {
-            TokenSigningKey key = TokenSigningKey.generate(workDir);
+            TokenSigningKey key = TokenSigningKey.shared();
             Path bundle = workDir.resolve("token-root.pem");
             key.writeCertificatePem(bundle);
             tokenServer = new RegistryTokenServer(tokenAuth, key, TOKEN_SERVICE, TOKEN_ISSUER);
             token = new RegistryConfigYaml.TokenSettings(tokenServer.realm().toString(), TOKEN_SERVICE, TOKEN_ISSUER, bundle);
         }
-        hostPort = "127.0.0.1:" + freePort();
-        Path config = workDir.resolve("config.yml");
-        Files.writeString(config, RegistryConfigYaml.render(workDir.resolve("storage"), hostPort, htpasswd, token, endpoints));
-        process = new ProcessBuilder(binary.toString(), "serve", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
-                .start();
-        awaitReady();
+        Path storage = workDir.resolve("storage");
+        Path htpasswdFile = htpasswd;
+        RegistryConfigYaml.TokenSettings tokenSettings = token;
+        try {
+            process = RegistryProcess.start(workDir,
+                    hostPort -> RegistryConfigYaml.render(storage, hostPort, htpasswdFile, tokenSettings, endpoints));
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
     }
 
     /** Stops the process and the token server and deletes the storage; safe to call twice. */
     public void stop() {
         if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            lastLogs = process.logs();
+            process.stop();
             process = null;
         }
         if (tokenServer != null) {
@@ -126,7 +110,7 @@ public final class RegistryServerExtension implements BeforeAllCallback, AfterAl
     /** {@code 127.0.0.1:PORT}, the registry part of an image reference. */
     public String hostPort() {
         requireStarted();
-        return hostPort;
+        return process.hostPort();
     }
 
     /** {@code http://127.0.0.1:PORT} */
@@ -134,13 +118,9 @@ public final class RegistryServerExtension implements BeforeAllCallback, AfterAl
         return URI.create("http://" + hostPort());
     }
 
-    /** The registry's output so far, for failure messages. */
+    /** The registry's output so far (after a stop: its last output), for failure messages. */
     public String logs() {
-        try {
-            return logFile == null || !Files.exists(logFile) ? "" : Files.readString(logFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(registry log unreadable: " + e.getMessage() + ")";
-        }
+        return process != null ? process.logs() : lastLogs;
     }
 
     /** The filesystem driver's root directory. */
@@ -169,57 +149,9 @@ public final class RegistryServerExtension implements BeforeAllCallback, AfterAl
                 .orElse(pusher);
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        IOException last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                int status = process.exitValue();
-                String logs = logs();
-                stop();
-                throw new IllegalStateException("docker-registry exited with status " + status + " while starting:\n" + logs);
-            }
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://" + hostPort + "/v2/"))
-                        .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200 || response.statusCode() == 401) {
-                    return;
-                }
-            } catch (IOException e) {
-                last = e;
-            }
-            Thread.sleep(50);
-        }
-        String logs = logs();
-        stop();
-        throw new IllegalStateException("docker-registry did not answer GET /v2/ within " + START_TIMEOUT.toSeconds() + " s"
-                + (last == null ? "" : " (last error: " + last + ")") + ":\n" + logs);
-    }
-
     private void requireStarted() {
-        if (hostPort == null || process == null) {
+        if (process == null) {
             throw new IllegalStateException("the registry is not running: register RegistryServerExtension on a static field with @RegisterExtension");
-        }
-    }
-
-    static Path findBinary() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        List<Path> candidates = new ArrayList<>();
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                candidates.add(Path.of(dir, "docker-registry"));
-            }
-        }
-        candidates.add(Path.of("/usr/bin/docker-registry"));
-        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
-                "docker-registry not found on PATH or in /usr/bin: install Debian's CNCF distribution registry with "
-                        + "'apt-get install docker-registry' to run the registry integration tests"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

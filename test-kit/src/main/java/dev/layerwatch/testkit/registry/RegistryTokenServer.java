@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +81,7 @@ public final class RegistryTokenServer implements AutoCloseable {
                 for (String pair : query.split("&")) {
                     int eq = pair.indexOf('=');
                     if (eq > 0 && pair.substring(0, eq).equals("scope")) {
-                        String scope = java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                        String scope = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                         scopes.addAll(List.of(scope.split(" ")));
                     }
                 }
@@ -108,7 +110,7 @@ public final class RegistryTokenServer implements AutoCloseable {
                 }
                 ObjectNode entry = access.addObject();
                 entry.put("type", parts[0]);
-                entry.put("name", String.join(":", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1)));
+                entry.put("name", String.join(":", Arrays.copyOfRange(parts, 1, parts.length - 1)));
                 ArrayNode actions = entry.putArray("actions");
                 for (String action : parts[parts.length - 1].split(",")) {
                     if (authenticated || action.equals("pull")) {

@@ -23,12 +23,28 @@ final class TokenSigningKey {
 
     private static final char[] STORE_PASSWORD = "layerwatch-test".toCharArray();
 
+    /** keytool costs seconds (a JVM start), so one key serves every token registry of the test JVM. */
+    private static TokenSigningKey shared;
+
     private final PrivateKey privateKey;
     private final X509Certificate certificate;
 
     private TokenSigningKey(PrivateKey privateKey, X509Certificate certificate) {
         this.privateKey = privateKey;
         this.certificate = certificate;
+    }
+
+    static synchronized TokenSigningKey shared() throws IOException {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("layerwatch-token-key-");
+            try {
+                shared = generate(dir);
+            } finally {
+                Files.deleteIfExists(dir.resolve("token-signing.p12"));
+                Files.deleteIfExists(dir);
+            }
+        }
+        return shared;
     }
 
     static TokenSigningKey generate(Path workDir) throws IOException {

@@ -1,0 +1,7 @@
+package dev.layerwatch.engine.match;
+
+import dev.layerwatch.engine.advisory.Advisory;
+
+/** One advisory that affects one package, with the fixes that apply and the severity chosen for it. */
+record AdvisoryHit(Advisory advisory, String sourceLabel, java.util.List<String> fixedVersions, SeverityChoice severity) {
+}

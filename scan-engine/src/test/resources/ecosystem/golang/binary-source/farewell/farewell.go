@@ -1,0 +1,3 @@
+package farewell
+
+func Bye() string { return "bye" }

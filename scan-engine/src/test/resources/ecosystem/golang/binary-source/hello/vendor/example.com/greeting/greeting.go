@@ -1,0 +1,3 @@
+package greeting
+
+func Hi() string { return "hi" }

@@ -1,0 +1,35 @@
+package dev.layerwatch.scan.config;
+
+import dev.layerwatch.engine.analysis.AnalyzerSet;
+import dev.layerwatch.engine.analysis.AnalyzerSets;
+import dev.layerwatch.engine.analysis.ImageAnalyzer;
+import dev.layerwatch.engine.analysis.LayerAnalyzer;
+import dev.layerwatch.engine.analysis.LayerResultCache;
+import dev.layerwatch.engine.layer.LayerLimits;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the Spring-free engine into scan-service: analyzers, limits and the Redis layer cache. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ScanProperties.class, RegistriesProperties.class, VulnDbProperties.class})
+public class ScanEngineConfiguration {
+
+    @Bean
+    public AnalyzerSet scanAnalyzerSet() {
+        return AnalyzerSets.standard();
+    }
+
+    @Bean
+    public LayerAnalyzer scanLayerAnalyzer(AnalyzerSet scanAnalyzerSet, ScanProperties properties) {
+        LayerLimits limits = LayerLimits.DEFAULTS
+                .withMaxFileBytes(properties.maxFileSize().toBytes())
+                .withMaxTotalBytes(properties.maxLayerSize().toBytes());
+        return new LayerAnalyzer(scanAnalyzerSet, limits);
+    }
+
+    @Bean
+    public ImageAnalyzer scanImageAnalyzer(LayerAnalyzer scanLayerAnalyzer, LayerResultCache layerResultCache, ScanProperties properties) {
+        return new ImageAnalyzer(scanLayerAnalyzer, layerResultCache, properties.leaseWait());
+    }
+}

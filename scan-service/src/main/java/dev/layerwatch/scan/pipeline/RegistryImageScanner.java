@@ -1,0 +1,75 @@
+package dev.layerwatch.scan.pipeline;
+
+import dev.layerwatch.common.event.ImagePushed;
+import dev.layerwatch.common.event.ScanCompleted;
+import dev.layerwatch.common.image.ImageReference;
+import dev.layerwatch.engine.analysis.AnalysisListener;
+import dev.layerwatch.engine.analysis.ImageAnalyzer;
+import dev.layerwatch.engine.registry.RegistryException;
+import dev.layerwatch.engine.registry.RegistryImageSource;
+import dev.layerwatch.engine.registry.RegistryRateLimitedException;
+import dev.layerwatch.engine.registry.RegistryUnreachableException;
+import dev.layerwatch.engine.report.ImageReport;
+import dev.layerwatch.scan.config.RegistryClients;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scans a pushed image from its registry, as named steps: resolve the tag when the sender gave no digest,
+ * analyse every platform, match vulnerabilities, and shape the results. Only configured registries are
+ * contacted; an unknown one is a FAILED result, not a retry.
+ */
+@Component
+public class RegistryImageScanner implements ImageScanner {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryImageScanner.class);
+
+    private final RegistryClients registries;
+    private final ImageAnalyzer analyzer;
+    private final VulnerabilityMatching matching;
+    private final ScanResults results;
+
+    public RegistryImageScanner(RegistryClients registries, ImageAnalyzer analyzer, VulnerabilityMatching matching) {
+        this.registries = registries;
+        this.analyzer = analyzer;
+        this.matching = matching;
+        this.results = new ScanResults(scannerVersion(), Clock.systemUTC());
+    }
+
+    @Override
+    public List<ScanCompleted> scan(ImagePushed event) {
+        ImageReference image = event.image();
+        if (!registries.allows(image.registry())) {
+            log.warn("not scanning {}: registry {} is not configured (layerwatch.registries)", image, image.registry());
+            return List.of(results.failed(event, image, "registry " + image.registry() + " is not configured in layerwatch.registries"));
+        }
+        try (RegistryImageSource source = new RegistryImageSource(registries.client(image.registry()), image)) {
+            ImageReference pinned = image.digest() != null ? image : image.withDigest(source.resolveDigest());
+            try (RegistryImageSource pinnedSource = new RegistryImageSource(registries.client(image.registry()), pinned)) {
+                List<ImageReport> reports = analyzer.scan(pinnedSource, null, AnalysisListener.SILENT);
+                List<ScanCompleted> out = new ArrayList<>(reports.size());
+                for (ImageReport report : reports) {
+                    VulnerabilityMatching.Matched matched = matching.match(report);
+                    out.add(results.succeeded(event, pinned, matched.report(), matched.snapshotVersion()));
+                }
+                return out;
+            }
+        } catch (RegistryUnreachableException | RegistryRateLimitedException e) {
+            throw new TransientScanException(e.getMessage(), e);
+        } catch (RegistryException e) {
+            return List.of(results.failed(event, image, e.getMessage()));
+        } catch (IOException e) {
+            throw new TransientScanException("scan of " + image + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String scannerVersion() {
+        String v = RegistryImageScanner.class.getPackage().getImplementationVersion();
+        return "layerwatch/" + (v == null ? "development" : v);
+    }
+}
