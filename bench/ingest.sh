@@ -13,6 +13,6 @@ command -v wrk >/dev/null || { echo "bench/ingest.sh: wrk not found (apt-get ins
 ./mvnw -B -q -o -pl ingest-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="ingest-service/target/test-classes:ingest-service/target/classes:common/target/classes:test-kit/target/classes:$(cat ingest-service/target/bench-classpath.txt)"
 echo "load average before the run: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores"
-exec java -Xms512m -Xmx1g -cp "$CP" dev.layerwatch.ingest.bench.IngestBenchmark \
+exec java ${BENCH_JAVA_OPTS:-} -Xms512m -Xmx1g -cp "$CP" dev.layerwatch.ingest.bench.IngestBenchmark \
   ingest-service/src/test/resources/webhook/distribution/manifest-push-oci.json bench/post-distribution.lua \
   "$SECONDS_PER_RUN" "$CONNECTIONS" ${3:-}

@@ -71,6 +71,14 @@ public class WebhookController {
             throw tooLarge();
         }
         try (InputStream in = request.getInputStream()) {
+            if (declared >= 0) {
+                // sized exactly: readNBytes(limit) would allocate its 16 KiB chunks for every small notification
+                byte[] body = in.readNBytes((int) declared);
+                if (in.read() != -1) {
+                    throw tooLarge();
+                }
+                return body;
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
                 throw tooLarge();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -73,8 +74,11 @@ public class ImagePushedPublisher implements DisposableBean {
     public PublishOutcome publish(List<ImagePushed> events) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Future<RecordMetadata>> futures = new ArrayList<>(events.size());
+        List<String> keys = new ArrayList<>(events.size());
         for (ImagePushed event : events) {
-            futures.add(send(event));
+            String key = event.key();
+            keys.add(key);
+            futures.add(send(key, event));
         }
         List<ImagePushed> acknowledged = new ArrayList<>();
         List<ImagePushed> failed = new ArrayList<>();
@@ -85,17 +89,19 @@ public class ImagePushedPublisher implements DisposableBean {
                 long remaining = Math.max(0, deadline - System.nanoTime());
                 RecordMetadata metadata = futures.get(i).get(remaining, TimeUnit.NANOSECONDS);
                 acknowledged.add(event);
-                logPublished(event, metadata);
+                if (log.isInfoEnabled()) {
+                    logPublished(event, keys.get(i), metadata);
+                }
             } catch (TimeoutException e) {
                 failed.add(event);
-                failure = "Kafka did not acknowledge " + event.key() + " within " + timeout.toMillis() + " ms";
+                failure = "Kafka did not acknowledge " + keys.get(i) + " within " + timeout.toMillis() + " ms";
             } catch (ExecutionException e) {
                 failed.add(event);
-                failure = "Kafka refused " + event.key() + ": " + e.getCause();
+                failure = "Kafka refused " + keys.get(i) + ": " + e.getCause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failed.add(event);
-                failure = "interrupted while waiting for Kafka to acknowledge " + event.key();
+                failure = "interrupted while waiting for Kafka to acknowledge " + keys.get(i);
             }
         }
         if (failure != null) {
@@ -104,18 +110,18 @@ public class ImagePushedPublisher implements DisposableBean {
         return new PublishOutcome(acknowledged, failed, failure);
     }
 
-    private Future<RecordMetadata> send(ImagePushed event) {
+    private Future<RecordMetadata> send(String key, ImagePushed event) {
         try {
-            return producer.send(new ProducerRecord<>(Topics.IMAGE_PUSHED, event.key(), EventJson.write(event)));
+            return producer.send(new ProducerRecord<>(Topics.IMAGE_PUSHED, key, EventJson.write(event)));
         } catch (RuntimeException e) {
             // send() throws for a closed producer or a fatal state; treat it like a failed acknowledgement
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    private static void logPublished(ImagePushed event, RecordMetadata metadata) {
+    private static void logPublished(ImagePushed event, String key, RecordMetadata metadata) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.eventId())) {
-            log.info("published {} event {} for {} to {}-{}@{}", event.source(), event.sourceEventId(), event.image(),
+            log.info("published {} event {} for {} to {}-{}@{}", event.source(), event.sourceEventId(), key,
                     metadata.topic(), metadata.partition(), metadata.offset());
         }
     }

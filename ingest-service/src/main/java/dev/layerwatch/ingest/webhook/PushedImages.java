@@ -6,8 +6,9 @@ import dev.layerwatch.common.image.ImageReference;
 import java.time.Instant;
 
 /**
- * Builds {@link ImagePushed} events from sender fields, checking registry, repository and tag one at a time so
- * that a bad value is reported against the sender's own field name rather than as a generic reference error.
+ * Builds {@link ImagePushed} events from sender fields. When the reference is invalid, registry, repository and tag
+ * are checked one at a time so that the bad value is reported against the sender's own field name rather than as a
+ * generic reference error.
  */
 public final class PushedImages {
 
@@ -27,6 +28,14 @@ public final class PushedImages {
 
     public static ImagePushed create(WebhookDelivery delivery, String senderEventId, Field registry, Field repository,
             Field tag, Digest digest, String mediaType) {
+        if (registry.value() != null && repository.value() != null && (tag.value() != null || digest != null)) {
+            try {
+                ImageReference image = ImageReference.of(registry.value(), repository.value(), tag.value(), digest);
+                return ImagePushed.create(delivery.source(), senderEventId, image, mediaType, delivery.receivedAt());
+            } catch (IllegalArgumentException e) {
+                // fall through: find which field is at fault, one at a time
+            }
+        }
         check(registry, () -> ImageReference.of(registry.value(), PROBE_REPOSITORY, PROBE_TAG, null));
         check(repository, () -> ImageReference.of(PROBE_REGISTRY, repository.value(), PROBE_TAG, null));
         if (tag.value() != null) {

@@ -69,13 +69,19 @@ public final class IngestBenchmark {
                     "logging.level.root", "WARN", "logging.level.dev.layerwatch", "WARN")).run();
             try {
                 IngestPublisherProperties producerSettings = app.getBean(IngestPublisherProperties.class);
+                Duration cpu0 = cpu();
                 Result bare = bareProducer(kafka.bootstrapServers(), producerSettings, seconds, connections);
+                Duration cpu1 = cpu();
                 Result warm = wrk(port, payload, lua, Math.max(3, seconds / 3), connections);
+                Duration cpu2 = cpu();
                 Result webhook = wrk(port, payload, lua, seconds, connections);
+                Duration cpu3 = cpu();
                 System.out.printf("%nwarm-up wrk run: %s%n", warm);
                 System.out.printf("bare producer (%d sync senders, acks=all, idempotent): %s%n", connections, bare);
                 System.out.printf("ingest via wrk (%d connections):                        %s%n", connections, webhook);
-                System.out.printf("ratio ingest/bare throughput: %.2f%n%n", webhook.perSecond() / bare.perSecond());
+                System.out.printf("ratio ingest/bare throughput: %.2f%n", webhook.perSecond() / bare.perSecond());
+                System.out.printf("JVM CPU (service + broker, wrk excluded) per record: bare %.3f ms, ingest %.3f ms%n%n",
+                        cpu1.minus(cpu0).toNanos() / 1e6 / Math.max(1, bare.count()), cpu3.minus(cpu2).toNanos() / 1e6 / Math.max(1, webhook.count()));
                 if (args.length < 5 || !args[4].equals("no-fault-test")) {
                     faultTest(kafka, port, payload, connections);
                 }
@@ -83,6 +89,10 @@ public final class IngestBenchmark {
                 app.close();
             }
         }
+    }
+
+    private static Duration cpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     record Result(double perSecond, double p50Ms, double p99Ms, long count, long errors) {
