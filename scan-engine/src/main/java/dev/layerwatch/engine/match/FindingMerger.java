@@ -6,6 +6,7 @@ import dev.layerwatch.engine.inventory.Package;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class FindingMerger {
                 }
             }
         }
-        Map<Integer, List<AdvisoryHit>> groups = new java.util.LinkedHashMap<>();
+        Map<Integer, List<AdvisoryHit>> groups = new LinkedHashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(ordered.get(i));
         }
