@@ -116,7 +116,6 @@ public final class VulnDbSnapshot implements AutoCloseable {
                     total = rs.next() ? rs.getLong(1) : 0;
                 }
             }
-            counts.replaceAll((k, v) -> Map.copyOf(v));
             return new SnapshotInfo(version, meta.get("built_at"), Integer.parseInt(meta.getOrDefault("schema", "0")), total, counts);
         });
     }
