@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * or {@code error: <reason>}), so output lines up with input even when some lines are bad.
  */
 @Command(name = "versions", description = "Version ordering of each package ecosystem.",
-        mixinStandardHelpOptions = true, subcommands = VersionsCommand.Compare.class)
+        mixinStandardHelpOptions = true, versionProvider = LayerwatchVersion.class,
+        subcommands = VersionsCommand.Compare.class)
 public final class VersionsCommand implements Callable<Integer> {
 
     @Spec
@@ -31,10 +32,11 @@ public final class VersionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: versions compare --scheme SCHEME");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing subcommand: versions compare --scheme SCHEME");
     }
 
-    @Command(name = "compare", mixinStandardHelpOptions = true,
+    @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = LayerwatchVersion.class,
             description = {"Compares the two versions of each A<TAB>B line on stdin.",
                     "Prints -1, 0 or 1 per line, or 'error: <reason>' for an invalid version or a malformed line."})
     static final class Compare implements Callable<Integer> {
@@ -78,7 +80,8 @@ public final class VersionsCommand implements Callable<Integer> {
                 return "error: line " + number + " is not two versions separated by one tab";
             }
             try {
-                return String.valueOf(Integer.signum(comparator.compare(line.substring(0, tab), line.substring(tab + 1))));
+                int result = comparator.compare(line.substring(0, tab), line.substring(tab + 1));
+                return String.valueOf(Integer.signum(result));
             } catch (InvalidVersionException e) {
                 return "error: " + e.getMessage();
             }

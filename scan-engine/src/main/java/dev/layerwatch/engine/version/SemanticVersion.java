@@ -39,16 +39,18 @@ public record SemanticVersion(String major, String minor, String patch, List<Str
         }
         String[] numbers = core.split("\\.", -1);
         if (numbers.length != 3) {
-            throw new InvalidVersionException(scheme, original,
-                    "expected MAJOR.MINOR.PATCH but found " + numbers.length + " dot-separated part(s) in '" + core + "'");
+            throw new InvalidVersionException(scheme, original, "expected MAJOR.MINOR.PATCH but found "
+                    + numbers.length + " dot-separated part(s) in '" + core + "'");
         }
         String[] names = {"major", "minor", "patch"};
         for (int i = 0; i < 3; i++) {
             if (numbers[i].isEmpty() || !isNumeric(numbers[i])) {
-                throw new InvalidVersionException(scheme, original, names[i] + " '" + numbers[i] + "' is not a number");
+                throw new InvalidVersionException(scheme, original,
+                        names[i] + " '" + numbers[i] + "' is not a number");
             }
             if (numbers[i].length() > 1 && numbers[i].charAt(0) == '0') {
-                throw new InvalidVersionException(scheme, original, names[i] + " '" + numbers[i] + "' has a leading zero");
+                throw new InvalidVersionException(scheme, original,
+                        names[i] + " '" + numbers[i] + "' has a leading zero");
             }
         }
         return new SemanticVersion(numbers[0], numbers[1], numbers[2], prerelease, build);
@@ -68,7 +70,8 @@ public record SemanticVersion(String major, String minor, String patch, List<Str
                 }
             }
             if (numericWithoutLeadingZero && isNumeric(id) && id.length() > 1 && id.charAt(0) == '0') {
-                throw new InvalidVersionException(scheme, original, what + " identifier '" + id + "' has a leading zero");
+                throw new InvalidVersionException(scheme, original,
+                        what + " identifier '" + id + "' has a leading zero");
             }
         }
     }
@@ -115,12 +118,27 @@ public record SemanticVersion(String major, String minor, String patch, List<Str
 
     /** Compares decimal strings of any length (leading zeros ignored). */
     public static int compareNumbers(String a, String b) {
-        String x = a.replaceFirst("^0+(?=.)", "");
-        String y = b.replaceFirst("^0+(?=.)", "");
-        if (x.length() != y.length()) {
-            return Integer.compare(x.length(), y.length());
+        int i = firstSignificant(a);
+        int j = firstSignificant(b);
+        int lengthA = a.length() - i;
+        int lengthB = b.length() - j;
+        if (lengthA != lengthB) {
+            return Integer.compare(lengthA, lengthB);
         }
-        return Integer.signum(x.compareTo(y));
+        for (; i < a.length(); i++, j++) {
+            if (a.charAt(i) != b.charAt(j)) {
+                return a.charAt(i) < b.charAt(j) ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int firstSignificant(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isNumeric(String s) {

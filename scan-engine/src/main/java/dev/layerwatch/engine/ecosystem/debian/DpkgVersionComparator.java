@@ -93,13 +93,14 @@ public final class DpkgVersionComparator implements VersionComparator {
         if (epoch.isEmpty()) {
             throw new InvalidVersionException(SCHEME, raw, "epoch in version is empty");
         }
-        if (epoch.startsWith("-") && epoch.length() > 1 && epoch.substring(1).chars().allMatch(DpkgVersionComparator::isDigit)) {
+        if (epoch.length() > 1 && epoch.charAt(0) == '-' && isDigits(epoch.substring(1))) {
             throw new InvalidVersionException(SCHEME, raw, "epoch in version is negative");
         }
-        if (!epoch.chars().allMatch(DpkgVersionComparator::isDigit)) {
+        if (!isDigits(epoch)) {
             throw new InvalidVersionException(SCHEME, raw, "epoch in version is not number");
         }
         String digits = epoch.replaceFirst("^0+(?=.)", "");
+        // dpkg stores the epoch in an int
         if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
             throw new InvalidVersionException(SCHEME, raw, "epoch in version is too big");
         }
@@ -176,6 +177,10 @@ public final class DpkgVersionComparator implements VersionComparator {
             return -1;
         }
         return c + 256;
+    }
+
+    private static boolean isDigits(String s) {
+        return s.chars().allMatch(DpkgVersionComparator::isDigit);
     }
 
     private static boolean isDigit(int c) {

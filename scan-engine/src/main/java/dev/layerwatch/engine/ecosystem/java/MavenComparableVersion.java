@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A Maven version parsed into ComparableVersion's item tree (Maven 3.8 semantics, MNG-5568 and MNG-6964
- * included): dots and hyphens separate items, a switch between digits and letters is a separator too; a
- * hyphen, or a letter/digit switch, opens a nested list, which is why {@code 1-1 < 1.1}. Trailing "null" items
- * (0, "", ga, final, release, empty lists) are dropped, so {@code 1 == 1.0 == 1-0 == 1.0.RELEASE}.
+ * A Maven version parsed into ComparableVersion's item tree (the semantics of Maven 3.8.7 to 3.9.x, with
+ * MNG-5568, MNG-6964 and MNG-7644): dots and hyphens separate items, a switch between digits and letters is a
+ * separator too; a hyphen, a letter/digit switch, or a qualifier after a dot opens a nested list, which is why
+ * {@code 1-1 < 1.1} and {@code 2.0.a == 2-a}. Trailing "null" items (0, "", ga, final, release, empty lists) are
+ * dropped, so {@code 1 == 1.0 == 1-0 == 1.0.RELEASE}.
  */
 final class MavenComparableVersion implements Comparable<MavenComparableVersion> {
 
@@ -117,7 +118,9 @@ final class MavenComparableVersion implements Comparable<MavenComparableVersion>
                     for (int i = 0; i < size; i++) {
                         Item left = i < items.size() ? items.get(i) : null;
                         Item right = i < l.items().size() ? l.items().get(i) : null;
-                        int result = left == null ? (right == null ? 0 : -right.compareTo(null)) : left.compareTo(right);
+                        int result = left == null
+                                ? (right == null ? 0 : -right.compareTo(null))
+                                : left.compareTo(right);
                         if (result != 0) {
                             yield result;
                         }
@@ -157,6 +160,10 @@ final class MavenComparableVersion implements Comparable<MavenComparableVersion>
                 }
             } else if (c >= '0' && c <= '9') {
                 if (!digit && i > start) {
+                    // MNG-7644: a qualifier after a dot gets its own list, as after a hyphen (1.0.0.RC1 < 1.0.0-RC2)
+                    if (!list.items().isEmpty()) {
+                        list = nested(list, stack);
+                    }
                     list.items().add(TextItem.of(v.substring(start, i), true));
                     start = i;
                     list = nested(list, stack);
@@ -172,6 +179,9 @@ final class MavenComparableVersion implements Comparable<MavenComparableVersion>
             }
         }
         if (v.length() > start) {
+            if (!digit && !list.items().isEmpty()) {
+                list = nested(list, stack);
+            }
             list.items().add(item(digit, v.substring(start)));
         }
         while (!stack.isEmpty()) {

@@ -57,15 +57,7 @@ public final class RpmVersionComparator implements VersionComparator {
         String rest = evr;
         int colon = evr.indexOf(':');
         if (colon >= 0) {
-            String digits = evr.substring(0, colon);
-            if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new InvalidVersionException(SCHEME, evr, "epoch '" + digits + "' is not a number");
-            }
-            if (digits.replaceFirst("^0+(?=.)", "").length() > 10
-                    || Long.parseLong(digits.replaceFirst("^0+(?=.)", "")) > Integer.MAX_VALUE) {
-                throw new InvalidVersionException(SCHEME, evr, "epoch is too big");
-            }
-            epoch = Long.parseLong(digits.replaceFirst("^0+(?=.)", ""));
+            epoch = parseEpoch(evr, evr.substring(0, colon));
             rest = evr.substring(colon + 1);
         }
         String version = rest;
@@ -84,6 +76,18 @@ public final class RpmVersionComparator implements VersionComparator {
         checkCharacters(evr, version, "version");
         checkCharacters(evr, release, "release");
         return new Evr(epoch, version, release);
+    }
+
+    private static long parseEpoch(String evr, String epoch) {
+        if (epoch.isEmpty() || !epoch.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidVersionException(SCHEME, evr, "epoch '" + epoch + "' is not a number");
+        }
+        String digits = epoch.replaceFirst("^0+(?=.)", "");
+        // rpm keeps the epoch in a 32-bit tag
+        if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
+            throw new InvalidVersionException(SCHEME, evr, "epoch is too big");
+        }
+        return Long.parseLong(digits);
     }
 
     private static void checkCharacters(String evr, String part, String what) {
@@ -157,8 +161,8 @@ public final class RpmVersionComparator implements VersionComparator {
             String segB = b.substring(j, endB);
             int result;
             if (numeric) {
-                segA = segA.replaceFirst("^0+", "");
-                segB = segB.replaceFirst("^0+", "");
+                segA = withoutLeadingZeros(segA);
+                segB = withoutLeadingZeros(segB);
                 result = segA.length() != segB.length()
                         ? Integer.compare(segA.length(), segB.length())
                         : segA.compareTo(segB);
@@ -175,6 +179,14 @@ public final class RpmVersionComparator implements VersionComparator {
             return 0;
         }
         return i >= a.length() ? -1 : 1;
+    }
+
+    private static String withoutLeadingZeros(String digits) {
+        int k = 0;
+        while (k < digits.length() && digits.charAt(k) == '0') {
+            k++;
+        }
+        return digits.substring(k);
     }
 
     private static int runEnd(String s, int from, boolean digits) {

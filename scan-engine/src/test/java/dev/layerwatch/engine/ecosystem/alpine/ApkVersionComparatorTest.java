@@ -6,11 +6,33 @@ import static dev.layerwatch.engine.version.VersionOrder.assertEquivalent;
 import static dev.layerwatch.engine.version.VersionOrder.assertInvalid;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Cases written from apk-tools' version grammar and rules (src/version.c, test/version.data). */
 class ApkVersionComparatorTest {
 
     private final ApkVersionComparator apk = new ApkVersionComparator();
+
+    /** Pairs of the shapes apk-tools' own test data (test/version.data) checks: odd real-world Gentoo-style versions. */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = ' ', value = {
+        "2.34 > 0.1.0_alpha", "1.1 > 1.1_alpha1", "1.3_alpha8 > 0.6.0", "2.3.0b-r1 < 2.3.0b-r2", "0.12.3 > 0.12",
+        "1.2.11 < 1.2.12.1", "3.1_p16 < 3.1_p17", "1.06-r6 < 006", "006 > 1.0.0", "9.3.4-r2 > 9.3.4",
+        "3.9.8-r5 > 2.01.01_alpha10", "1.0 > 0.99.3.20040818", "1.39 > 1.00_beta2", "1.02.07 < 1.02.10-r1",
+        "3.0.20060720 < 20060720", "2.5.1-r8 < 2.5.1a-r1", "3.0.0-r2 < 021109-r3", "0.10.0 < 0.10.1_rc1",
+        "2.10.1 > 02.08.01b", "1.6d > 1.2.07.8", "1.2.07.8 < 1.2.12.04", "1.07-r1 < 1.07.5", "1.07.5 > 1.07",
+        "0.20070118 < 0.20070207_rc1", "4.5_p1-r1 > 4.5_p1", "1.8.5 < 1.8.5_p2", "0.9.28.1 < 087-r1",
+        "2.12r-r4 < 2.12r-r5", "7.0.17 < 7.0.174", "1.3_pre1-r1 < 1.3.2", "1.0_p10-r0 > 1.0_p9-r0",
+        "1.0.0_pre20191002222144-r0 < 1.0.0_pre20210530193627-r0", "0.2.0-r1 = 0.2.0-r1"
+    })
+    void upstreamDataPairs(String a, String op, String b) {
+        assertCompares(apk, a, b, switch (op) {
+            case "<" -> -1;
+            case ">" -> 1;
+            default -> 0;
+        });
+    }
 
     @Test
     void suffixesRankAroundTheRelease() {

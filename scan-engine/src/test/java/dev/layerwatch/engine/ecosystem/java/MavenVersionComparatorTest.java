@@ -4,11 +4,16 @@ import static dev.layerwatch.engine.version.VersionOrder.assertAscending;
 import static dev.layerwatch.engine.version.VersionOrder.assertCompares;
 import static dev.layerwatch.engine.version.VersionOrder.assertEquivalent;
 import static dev.layerwatch.engine.version.VersionOrder.assertInvalid;
+import static dev.layerwatch.engine.version.VersionOrder.assertTiers;
 
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** Cases written from Maven's ComparableVersion documentation and the orderings its ComparableVersionTest checks. */
+/**
+ * Cases written from Maven's ComparableVersion documentation and the orderings its ComparableVersionTest checks
+ * (as of maven-artifact 3.9.x, which includes MNG-7644).
+ */
 class MavenVersionComparatorTest {
 
     private final MavenVersionComparator maven = new MavenVersionComparator();
@@ -23,11 +28,23 @@ class MavenVersionComparatorTest {
 
     @Test
     void numberAndSeparatorOrder() {
-        // a hyphen is weaker than a dot; a letter straight after a number is like a hyphen
-        assertAscending(maven,
-                "2.0", "2-1", "2.0.a", "2.0.0.a", "2.0.2", "2.0.123", "2.1.0", "2.1-a", "2.1b", "2.1-c", "2.1-1",
-                "2.1.0.1", "2.2", "2.123", "11.a2", "11.a11", "11.b2", "11.b11", "11.m2", "11.m11", "11", "11.a",
-                "11b", "11c", "11m");
+        // a hyphen is weaker than a dot; a letter straight after a number is like a hyphen, and so (MNG-7644)
+        // is a qualifier after a dot
+        assertTiers(maven, List.of(
+                List.of("2.0"), List.of("2.0.a", "2.0.0.a", "2-a"), List.of("2-1"), List.of("2.0.2"), List.of("2.0.123"),
+                List.of("2.1.0"), List.of("2.1-a"), List.of("2.1b"), List.of("2.1-c"), List.of("2.1-1"), List.of("2.1.0.1"),
+                List.of("2.2"), List.of("2.123"), List.of("11.a2"), List.of("11.a11"), List.of("11.b2"), List.of("11.b11"),
+                List.of("11.m2"), List.of("11.m11"), List.of("11"), List.of("11.a"), List.of("11b"), List.of("11c"),
+                List.of("11m")));
+    }
+
+    @Test
+    void qualifierAfterADotIsLikeAfterAHyphen() {
+        // MNG-7644: 1.0.0.X1 < 1.0.0-X2, and 2-X == 2.0.X == 2.0.0.X, for any qualifier X
+        for (String x : List.of("abc", "alpha", "a", "beta", "b", "def", "milestone", "m", "RC")) {
+            assertAscending(maven, "1.0.0." + x + "1", "1.0.0-" + x + "2");
+            assertEquivalent(maven, "2-" + x, "2.0." + x, "2.0.0." + x);
+        }
     }
 
     @Test

@@ -21,7 +21,7 @@ class SemverVersionComparatorTest {
     void numericIdentifiersSortNumericallyAndBeforeAlphanumericOnes() {
         assertAscending(semver, "1.0.0-0", "1.0.0-1", "1.0.0-2", "1.0.0-10", "1.0.0-1a", "1.0.0-a", "1.0.0-a.0",
                 "1.0.0-a.b", "1.0.0-x-y-z.--", "1.0.0");
-        assertAscending(semver, "1.9.0", "1.10.0", "1.11.0", "9.0.0", "10.0.0", "99999999999999999999.0.0");
+        assertAscending(semver, "1.9.0", "1.10.0", "1.11.0", "9.0.0", "10.0.0", "9007199254740991.0.0");
     }
 
     @Test
@@ -56,5 +56,6 @@ class SemverVersionComparatorTest {
         assertInvalid(semver, "1.2.3-al_pha", "outside [0-9A-Za-z-]");
         assertInvalid(semver, "a.b.c", "major 'a' is not a number");
         assertInvalid(semver, "1.2.3 beta", "patch '3 beta' is not a number");
+        assertInvalid(semver, "9007199254740992.0.0", "larger than npm's limit 9007199254740991");
     }
 }
