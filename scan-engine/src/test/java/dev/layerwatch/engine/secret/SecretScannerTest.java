@@ -1,0 +1,159 @@
+package dev.layerwatch.engine.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.layerwatch.common.finding.SecretFinding;
+import dev.layerwatch.engine.analysis.FileMeta;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class SecretScannerTest {
+
+    private static final String LAYER = "sha256:" + "ab".repeat(32);
+
+    private final SecretScanner scanner = new SecretScanner();
+
+    @Test
+    void findsEverySecretKindInTheLeakyRootfsWithLineNumbers() throws Exception {
+        List<SecretFinding> findings = scanTree("leaky-app");
+
+        assertThat(findings.stream().map(f -> f.ruleId() + " | " + f.location() + " | " + f.line()).collect(Collectors.toSet()))
+                .isEqualTo(expected("leaky-app"));
+        assertThat(findings).allSatisfy(f -> {
+            assertThat(f.layer()).isEqualTo(LAYER);
+            assertThat(f.redacted()).endsWith("****").hasSizeLessThanOrEqualTo(8);
+        });
+        assertThat(findings).extracting(SecretFinding::ruleId)
+                .contains("LW-SECRET-GITHUB-TOKEN")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void noOutputStringContainsASecret() throws Exception {
+        List<SecretFinding> findings = scanTree("leaky-app");
+        List<String> secrets = Files.readAllLines(fixture("leaky-app").resolve("secrets.txt")).stream()
+                .filter(s -> !s.isBlank()).toList();
+        assertThat(secrets).hasSize(11);
+        for (SecretFinding f : findings) {
+            for (String secret : secrets) {
+                assertThat(f.toString()).doesNotContain(secret);
+                // no 8-character window of a secret may leak either
+                for (int i = 0; i + 8 <= secret.length(); i++) {
+                    assertThat(f.redacted()).doesNotContain(secret.substring(i, i + 8));
+                }
+            }
+        }
+    }
+
+    @Test
+    void placeholdersExamplesPublicKeysAndLowEntropyValuesAreNotReported() throws Exception {
+        assertThat(scanTree("clean-app")).isEmpty();
+    }
+
+    @Test
+    void binaryFilesAreSkippedEvenWhenTheyContainATokenString() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1});
+        bytes.write(("token npm_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8" + "\n").getBytes(StandardCharsets.US_ASCII));
+        FileMeta f = new FileMeta("usr/local/bin/tool", bytes.size(), 0755);
+        assertThat(scanner.scan(f, new ByteArrayInputStream(bytes.toByteArray()), LAYER)).isEmpty();
+    }
+
+    @Test
+    void corruptTextWithInvalidUtf8StillScansWithoutFailing() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, '\n'});
+        bytes.write("key: npm_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8\n".getBytes(StandardCharsets.US_ASCII));
+        FileMeta f = new FileMeta("srv/broken.txt", bytes.size(), 0644);
+        List<SecretFinding> findings = scanner.scan(f, new ByteArrayInputStream(bytes.toByteArray()), LAYER);
+        assertThat(findings).singleElement().satisfies(s -> {
+            assertThat(s.ruleId()).isEqualTo("LW-SECRET-NPM-TOKEN");
+            assertThat(s.line()).isEqualTo(2);
+            assertThat(s.redacted()).isEqualTo("npm_****");
+        });
+    }
+
+    @Test
+    void wantsSmallFilesOutsideDocsPackageDatabasesAndVendoredTrees() {
+        assertThat(scanner.wants(new FileMeta("app/config/.env", 120, 0644))).isTrue();
+        assertThat(scanner.wants(new FileMeta("root/.ssh/id_rsa", 1700, 0600))).isTrue();
+        assertThat(scanner.wants(new FileMeta("usr/share/doc/openssl/README", 900, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("usr/lib/x86_64-linux-gnu/libssl.so.3", 600_000, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("app/lib/log4j-core-2.14.1.jar", 1_800_000, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("app/node_modules/lodash/index.js", 500, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("var/lib/dpkg/status", 90_000, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("usr/local/go/src/crypto/tls/testdata/example-key.pem", 300, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("usr/local/lib/python3.12/test/certdata/keycert.pem", 4000, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("srv/app/testdata/key.pem", 300, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("usr/local/bin/python3-config", 3000, 0755))).isTrue();
+        assertThat(scanner.wants(new FileMeta("app/big.log", SecretScanner.DEFAULT_MAX_FILE_SIZE + 1, 0644))).isFalse();
+        assertThat(scanner.wants(new FileMeta("app/empty", 0, 0644))).isFalse();
+        assertThat(new SecretScanner(100).wants(new FileMeta("app/config/.env", 120, 0644))).isFalse();
+    }
+
+    @Test
+    void scanTextReportsConfigValuesWithoutLineNumbers() {
+        List<SecretFinding> findings = scanner.scanText("config:Env", "ghp_" + "Q9w8E7r6T5y4U3i2O1p0A9s8D7f6G5h4J3k2");
+        assertThat(findings).singleElement().satisfies(s -> {
+            assertThat(s.ruleId()).isEqualTo("LW-SECRET-GITHUB-TOKEN");
+            assertThat(s.location()).isEqualTo("config:Env");
+            assertThat(s.line()).isZero();
+            assertThat(s.layer()).isNull();
+            assertThat(s.redacted()).isEqualTo("ghp_****");
+        });
+        assertThat(scanner.scanText("config:Env", "PATH=/usr/local/bin:/usr/bin")).isEmpty();
+        assertThat(scanner.scanText("config:Env", "")).isEmpty();
+    }
+
+    @Test
+    void redactionNeverShowsMoreThanAQuarterOfTheValue() {
+        assertThat(SecretScanner.redact("AKIAZZZZZZZZZZZZZZZZ")).isEqualTo("AKIA****");
+        assertThat(SecretScanner.redact("abcdefgh")).isEqualTo("ab****");
+        assertThat(SecretScanner.redact("abc")).isEqualTo("****");
+    }
+
+    @Test
+    void everyRuleIdIsUniqueAndNamespaced() {
+        List<String> ids = SecretRules.ALL.stream().map(SecretRule::id).toList();
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.startsWith("LW-SECRET-"));
+    }
+
+    private List<SecretFinding> scanTree(String fixtureCase) throws IOException, URISyntaxException {
+        Path root = fixture(fixtureCase).resolve("rootfs");
+        List<SecretFinding> findings = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                FileMeta meta = new FileMeta(root.relativize(p).toString().replace('\\', '/'), Files.size(p), 0644);
+                if (scanner.wants(meta)) {
+                    try (InputStream in = Files.newInputStream(p)) {
+                        findings.addAll(scanner.scan(meta, in, LAYER));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static Set<String> expected(String fixtureCase) throws IOException, URISyntaxException {
+        return Files.readAllLines(fixture(fixtureCase).resolve("expected.txt")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(String::strip)
+                .collect(Collectors.toSet());
+    }
+
+    private static Path fixture(String fixtureCase) throws URISyntaxException {
+        return Path.of(SecretScannerTest.class.getResource("/secret/" + fixtureCase).toURI());
+    }
+}

@@ -1,0 +1,1 @@
+const stripe = require('stripe')('sk_live_jkFlJg7a0NiqOcwvgpQBqtH4');
