@@ -3,6 +3,8 @@ package dev.layerwatch.engine.advisory;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One {@code affected[]} entry: a package in one ecosystem (with its release suffix, {@code Debian:12},
@@ -20,6 +22,8 @@ public record AffectedPackage(
         JsonNode databaseSpecific,
         JsonNode ecosystemSpecific) {
 
+    public static final String NOT_AFFECTED = "not_affected";
+
     public AffectedPackage {
         if (ecosystem == null || ecosystem.isBlank()) {
             throw new IllegalArgumentException("affected package " + name + " has no ecosystem");
@@ -32,6 +36,23 @@ public record AffectedPackage(
         // a JSON null read back from storage is no data, as when the field was absent
         databaseSpecific = databaseSpecific == null || databaseSpecific.isNull() ? null : databaseSpecific;
         ecosystemSpecific = ecosystemSpecific == null || ecosystemSpecific.isNull() ? null : ecosystemSpecific;
+    }
+
+    /**
+     * A distro's statement that the package was never affected in that release (Alpine secdb {@code "0"},
+     * Debian tracker {@code fixed_version "0"}): no ranges, {@code database_specific.status = not_affected}.
+     * It matches nothing itself and suppresses other feeds' findings for the same id on that package.
+     */
+    public static AffectedPackage notAffected(String ecosystem, String name) {
+        ObjectNode specific = JsonNodeFactory.instance.objectNode();
+        specific.put("status", NOT_AFFECTED);
+        return new AffectedPackage(ecosystem, name, null, List.of(), List.of(), null, specific, null);
+    }
+
+    @JsonIgnore
+    public boolean isNotAffected() {
+        return ranges.isEmpty() && versions.isEmpty() && databaseSpecific != null
+                && NOT_AFFECTED.equals(databaseSpecific.path("status").asString(""));
     }
 
     /** The ecosystem without its release suffix ({@code Debian:12} → {@code Debian}). */

@@ -3,7 +3,9 @@ package dev.layerwatch.engine.policy;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One OpenVEX statement: a vulnerability, the products (purls) it speaks about, and the status.
@@ -24,7 +26,7 @@ public record VexStatement(String vulnerability, List<String> aliases, List<Stri
     }
 
     public boolean appliesTo(VulnerabilityFinding f) {
-        List<String> ids = new java.util.ArrayList<>(aliases);
+        List<String> ids = new ArrayList<>(aliases);
         ids.add(vulnerability);
         boolean sameVulnerability = ids.stream().anyMatch(id -> id.equalsIgnoreCase(f.id())
                 || f.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(id)));
@@ -45,7 +47,7 @@ public record VexStatement(String vulnerability, List<String> aliases, List<Stri
             }
             PackageURL have = new PackageURL(f.pkg().purl());
             return want.getType().equals(have.getType())
-                    && java.util.Objects.equals(want.getNamespace(), have.getNamespace())
+                    && Objects.equals(want.getNamespace(), have.getNamespace())
                     && want.getName().equals(have.getName())
                     && (want.getVersion() == null || want.getVersion().equals(have.getVersion()));
         } catch (MalformedPackageURLException e) {

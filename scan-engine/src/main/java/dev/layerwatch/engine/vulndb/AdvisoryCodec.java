@@ -1,6 +1,8 @@
 package dev.layerwatch.engine.vulndb;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
 import dev.layerwatch.engine.advisory.Advisory;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,12 +15,15 @@ final class AdvisoryCodec {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int LEVEL = 1;
+    // a zstd context is costly to create; one per thread is reused for every record it reads or writes
+    private static final ThreadLocal<ZstdCompressCtx> COMPRESS = ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(LEVEL));
+    private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESS = ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
     private AdvisoryCodec() {
     }
 
     static byte[] encode(Advisory advisory) {
-        return Zstd.compress(JSON.writeValueAsBytes(advisory), LEVEL);
+        return COMPRESS.get().compress(JSON.writeValueAsBytes(advisory));
     }
 
     static Advisory decode(byte[] compressed) {
@@ -26,6 +31,6 @@ final class AdvisoryCodec {
         if (size < 0 || size > Integer.MAX_VALUE) {
             throw new IllegalStateException("cannot decode stored advisory: zstd frame without a usable content size (" + size + ")");
         }
-        return JSON.readValue(Zstd.decompress(compressed, (int) size), Advisory.class);
+        return JSON.readValue(DECOMPRESS.get().decompress(compressed, (int) size), Advisory.class);
     }
 }

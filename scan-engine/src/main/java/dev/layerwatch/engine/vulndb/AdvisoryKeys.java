@@ -13,11 +13,17 @@ public final class AdvisoryKeys {
     private AdvisoryKeys() {
     }
 
-    /** {@code Ubuntu:22.04:LTS} → {@code Ubuntu:22.04}; {@code Ubuntu:Pro:16.04:LTS} → {@code Ubuntu:Pro:16.04}; others unchanged. */
+    /**
+     * {@code Ubuntu:22.04:LTS} → {@code Ubuntu:22.04}; {@code Ubuntu:Pro:16.04:LTS} → {@code Ubuntu:Pro:16.04};
+     * Debian's old {@code Debian:6.0} → {@code Debian:6} (os-release says 6, as it says 12); others unchanged.
+     */
     public static String namespace(String osvEcosystem) {
         String e = osvEcosystem.trim();
         if (e.startsWith("Ubuntu:") && e.endsWith(":LTS")) {
             return e.substring(0, e.length() - ":LTS".length());
+        }
+        if (e.matches("Debian:\\d+\\.0")) {
+            return e.substring(0, e.length() - 2);
         }
         return e;
     }

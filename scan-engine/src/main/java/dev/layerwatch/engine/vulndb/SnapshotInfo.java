@@ -1,6 +1,8 @@
 package dev.layerwatch.engine.vulndb;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a snapshot holds.
@@ -10,6 +12,9 @@ import java.util.Map;
 public record SnapshotInfo(String version, String builtAt, int schemaVersion, long advisories,
                            Map<String, Map<String, Long>> counts) {
     public SnapshotInfo {
-        counts = Map.copyOf(counts);
+        // sorted for stable output (db info, JSON)
+        TreeMap<String, Map<String, Long>> sorted = new TreeMap<>();
+        counts.forEach((source, perNamespace) -> sorted.put(source, Collections.unmodifiableMap(new TreeMap<>(perNamespace))));
+        counts = Collections.unmodifiableMap(sorted);
     }
 }

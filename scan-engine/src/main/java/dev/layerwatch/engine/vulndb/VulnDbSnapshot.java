@@ -36,7 +36,7 @@ public final class VulnDbSnapshot implements AutoCloseable {
     private final Path file;
     private final String url;
     private final SQLiteConfig config;
-    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Session> idle = new ConcurrentLinkedQueue<>();
     private volatile boolean retired;
 
     private VulnDbSnapshot(String version, Path file) {
@@ -74,15 +74,14 @@ public final class VulnDbSnapshot implements AutoCloseable {
 
     /** Advisories with an affected entry for (namespace, normalised name); see {@link AdvisoryKeys}. */
     public List<Advisory> lookup(String namespace, String name) {
-        return withConnection(c -> {
+        return withSession(session -> {
             List<Advisory> found = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(LOOKUP)) {
-                s.setString(1, namespace);
-                s.setString(2, AdvisoryKeys.name(namespace, name));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(AdvisoryCodec.decode(rs.getBytes(1)));
-                    }
+            PreparedStatement s = session.lookup();
+            s.setString(1, namespace);
+            s.setString(2, AdvisoryKeys.name(namespace, name));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(AdvisoryCodec.decode(rs.getBytes(1)));
                 }
             }
             return found;
@@ -117,7 +116,6 @@ public final class VulnDbSnapshot implements AutoCloseable {
                     total = rs.next() ? rs.getLong(1) : 0;
                 }
             }
-            counts.replaceAll((k, v) -> Map.copyOf(v));
             return new SnapshotInfo(version, meta.get("built_at"), Integer.parseInt(meta.getOrDefault("schema", "0")), total, counts);
         });
     }
@@ -138,22 +136,35 @@ public final class VulnDbSnapshot implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    private interface SessionWork<T> {
+        T run(Session s) throws SQLException;
+    }
+
+    /** A pooled connection with the lookup statement prepared once. */
+    private record Session(Connection connection, PreparedStatement lookup) {
+    }
+
     private <T> T withConnection(SqlWork<T> work) {
-        Connection c = idle.poll();
+        return withSession(s -> work.run(s.connection()));
+    }
+
+    private <T> T withSession(SessionWork<T> work) {
+        Session s = idle.poll();
         try {
-            if (c == null) {
-                c = DriverManager.getConnection(url, config.toProperties());
+            if (s == null) {
+                Connection c = DriverManager.getConnection(url, config.toProperties());
+                s = new Session(c, c.prepareStatement(LOOKUP));
             }
-            return work.run(c);
+            return work.run(s);
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException("cannot read vulnerability DB snapshot " + version
                     + " (" + file + "): " + e.getMessage(), e));
         } finally {
-            if (c != null) {
+            if (s != null) {
                 if (retired) {
-                    closeQuietly(c);
+                    closeQuietly(s.connection());
                 } else {
-                    idle.offer(c);
+                    idle.offer(s);
                 }
             }
         }
@@ -162,9 +173,9 @@ public final class VulnDbSnapshot implements AutoCloseable {
     /** Stops pooling: idle connections close now, busy ones when their lookup ends. */
     void retire() {
         retired = true;
-        Connection c;
-        while ((c = idle.poll()) != null) {
-            closeQuietly(c);
+        Session s;
+        while ((s = idle.poll()) != null) {
+            closeQuietly(s.connection());
         }
     }
 

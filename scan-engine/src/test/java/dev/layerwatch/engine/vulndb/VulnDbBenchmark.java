@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -131,12 +130,17 @@ public final class VulnDbBenchmark {
 
     private static List<Path> generate(Path dir, int records) throws IOException {
         List<Path> zips = new ArrayList<>();
-        Random random = new Random(42);
         int perEcosystem = records / ECOSYSTEMS.length;
         for (int e = 0; e < ECOSYSTEMS.length; e++) {
             String eco = ECOSYSTEMS[e][0];
             Path zip = Files.createDirectories(dir.resolve(eco)).resolve("all.zip");
             int count = e == ECOSYSTEMS.length - 1 ? records - perEcosystem * e : perEcosystem;
+            Path marker = dir.resolve(eco).resolve("records-" + count);
+            zips.add(zip);
+            Random random = new Random(42 + e);
+            if (Files.exists(marker) && Files.exists(zip)) {
+                continue; // same set as a previous run in this work dir (the generator is seeded)
+            }
             try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
                 for (int i = 0; i < count; i++) {
                     String id = "GHSA-" + e + String.format(Locale.ROOT, "%03x", i % 4096) + "-" + Integer.toString(i, 36) + "-bnch";
@@ -145,7 +149,7 @@ public final class VulnDbBenchmark {
                     z.closeEntry();
                 }
             }
-            zips.add(zip);
+            Files.createFile(marker);
         }
         return zips;
     }

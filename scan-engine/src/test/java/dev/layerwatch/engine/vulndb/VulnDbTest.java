@@ -109,6 +109,46 @@ class VulnDbTest {
     }
 
     @Test
+    void pointerIsCheckedAtMostOncePerIntervalOrOnDemand() throws IOException {
+        String first = importReal();
+        MutableClock clock = new MutableClock();
+        try (VulnDb db = VulnDb.open(dir, Duration.ofSeconds(30), clock)) {
+            String second = importReal();
+            clock.advance(Duration.ofSeconds(10));
+            assertThat(db.current().version()).isEqualTo(first);
+            clock.advance(Duration.ofSeconds(20));
+            assertThat(db.current().version()).isEqualTo(second);
+            String third = importReal();
+            assertThat(db.current().version()).isEqualTo(second);
+            db.refresh();
+            assertThat(db.current().version()).isEqualTo(third);
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-11-22T12:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void uncommittedWriterLeavesTheCurrentSnapshotAlone() throws IOException {
         String good = importReal();
         try (SnapshotWriter w = SnapshotWriter.create(dir)) {

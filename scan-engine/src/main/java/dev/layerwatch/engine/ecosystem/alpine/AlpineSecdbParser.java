@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads an Alpine secdb file ({@code secdb.alpinelinux.org/v3.18/main.json}). secdb only lists fixed
  * versions: each id under {@code "1.2.3-r4"} affects every version of that package before it on that
- * branch. Ids under the key {@code "0"} never affected Alpine's build and produce no advisory. An id
+ * branch. Ids under the key {@code "0"} never affected Alpine's build: they become not-affected marks
+ * ({@link AffectedPackage#notAffected}) that match nothing and silence other feeds for that id. An id
  * listed under several fixed versions becomes one range with several {@code fixed} events, which the
  * evaluator reads as "before the first fix".
  */
@@ -63,7 +64,15 @@ public final class AlpineSecdbParser {
                 index++;
                 continue;
             }
-            for (Map.Entry<String, List<String>> fix : fixesById(pkg.path("secfixes")).entrySet()) {
+            Map<String, List<String>> fixes = fixesById(pkg.path("secfixes"));
+            for (String id : idsUnder(pkg.path("secfixes").path("0"))) {
+                if (!fixes.containsKey(id)) {
+                    sink.accept(new Advisory(SOURCE, branch + "/" + repo + "/" + name, id, List.of(), List.of(), null, null,
+                            null, List.of(), null, List.of(AffectedPackage.notAffected("Alpine:" + branch, name))));
+                    count++;
+                }
+            }
+            for (Map.Entry<String, List<String>> fix : fixes.entrySet()) {
                 List<RangeEvent> events = new ArrayList<>();
                 events.add(RangeEvent.introduced("0"));
                 fix.getValue().forEach(v -> events.add(RangeEvent.fixed(v)));
@@ -78,7 +87,19 @@ public final class AlpineSecdbParser {
         return new FeedReadResult(count, 0, warnings);
     }
 
-    /** id → fixed versions; ids under "0" (never affected) are dropped. Entries may hold several space-separated ids. */
+    private static List<String> idsUnder(JsonNode ids) {
+        List<String> all = new ArrayList<>();
+        for (JsonNode entry : ids) {
+            for (String id : entry.asString("").trim().split("\\s+")) {
+                if (!id.isEmpty()) {
+                    all.add(id);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** id → fixed versions; ids under "0" (never affected) are left out here. Entries may hold several space-separated ids. */
     private static Map<String, List<String>> fixesById(JsonNode secfixes) {
         Map<String, List<String>> byId = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> fix : secfixes.properties()) {

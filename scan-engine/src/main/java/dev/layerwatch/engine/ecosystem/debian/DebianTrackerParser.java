@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * source package → CVE/TEMP id → {@code releases} → codename → status. The file is streamed one
  * source package at a time (it is tens of MB). Per release:
  * <ul>
- *   <li>{@code resolved} with {@code fixed_version "0"}: never affected — no entry;</li>
+ *   <li>{@code resolved} with {@code fixed_version "0"}: never affected — a not-affected mark that matches
+ *       nothing and silences other feeds (Debian OSV) for that CVE on that package and release;</li>
  *   <li>{@code resolved} with a version: affected before it (dpkg ordering);</li>
  *   <li>{@code open}: unfixed — affected at every version, no fix;</li>
  *   <li>{@code undetermined}: not triaged yet — no entry (reported as a warning count, not a finding).</li>
@@ -122,7 +123,10 @@ public final class DebianTrackerParser {
         events.add(RangeEvent.introduced("0"));
         switch (status) {
             case "resolved" -> {
-                if (fixed.isEmpty() || fixed.equals("0")) {
+                if (fixed.equals("0")) {
+                    return AffectedPackage.notAffected(ecosystem, source);
+                }
+                if (fixed.isEmpty()) {
                     return null;
                 }
                 events.add(RangeEvent.fixed(fixed));

@@ -4,6 +4,8 @@ import dev.layerwatch.common.finding.Severity;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
 import dev.layerwatch.engine.inventory.Package;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,7 +66,6 @@ public final class SarifWriter {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "layerwatch");
         driver.put("version", toolVersion);
-        driver.put("informationUri", "https://github.com/layerwatch/layerwatch");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ArrayNode results = run.putArray("results");
@@ -142,7 +143,15 @@ public final class SarifWriter {
         while (p.startsWith("/")) {
             p = p.substring(1);
         }
-        return p.isEmpty() ? "." : p.replace(" ", "%20");
+        if (p.isEmpty()) {
+            return ".";
+        }
+        try {
+            // percent-encodes what a URI reference cannot hold (spaces, %, #, non-ASCII), keeps '/' and '!'
+            return new URI(null, null, p, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return p.replace(" ", "%20");
+        }
     }
 
     static String level(Severity severity) {

@@ -33,11 +33,16 @@ class AlpineSecdbParserTest {
     }
 
     @Test
-    void idsUnderZeroNeverAffectedAlpineAndProduceNothing() throws IOException {
+    void idsUnderZeroBecomeNotAffectedMarksNotVersions() throws IOException {
         List<Advisory> seen = new ArrayList<>();
         parser.read(TestResources.path("alpine-secdb/v3.18/main.json"), seen::add);
-        assertThat(seen).noneMatch(a -> a.id().equals("CVE-2021-42373") && a.scope().endsWith("/busybox"));
-        assertThat(seen).allSatisfy(a -> assertThat(a.affected().get(0).ranges().get(0).events())
+        Advisory zero = seen.stream().filter(a -> a.id().equals("CVE-2021-42373") && a.scope().endsWith("/busybox"))
+                .findFirst().orElseThrow();
+        assertThat(zero.affected()).singleElement().satisfies(p -> {
+            assertThat(p.isNotAffected()).isTrue();
+            assertThat(p.ranges()).isEmpty();
+        });
+        assertThat(seen).flatMap(Advisory::affected).flatMap(p -> p.ranges()).allSatisfy(r -> assertThat(r.events())
                 .noneMatch(e -> e.version().equals("0") && e.kind() == RangeEvent.Kind.FIXED));
     }
 

@@ -106,6 +106,13 @@ class SarifWriterTest {
     }
 
     @Test
+    void artifactUrisAreRelativeAndEncoded() {
+        assertThat(SarifWriter.artifactUri("/app/my lib/a#1.jar")).isEqualTo("app/my%20lib/a%231.jar");
+        assertThat(SarifWriter.artifactUri("/app/fat.jar!/BOOT-INF/lib/x.jar")).isEqualTo("app/fat.jar!/BOOT-INF/lib/x.jar");
+        assertThat(SarifWriter.artifactUri("/")).isEqualTo(".");
+    }
+
+    @Test
     void levelsFollowSeverity() {
         assertThat(Map.of(Severity.CRITICAL, SarifWriter.level(Severity.CRITICAL), Severity.LOW, SarifWriter.level(Severity.LOW)))
                 .containsEntry(Severity.CRITICAL, "error").containsEntry(Severity.LOW, "note");
