@@ -10,6 +10,8 @@ import dev.layerwatch.testkit.registry.PushedImage;
 import dev.layerwatch.testkit.registry.RegistryServerExtension;
 import dev.layerwatch.engine.ecosystem.debian.DebianReleases;
 import dev.layerwatch.engine.vulndb.FeedImporter;
+import dev.layerwatch.notify.jira.FakeJiraApi;
+import dev.layerwatch.notify.jira.JiraFlavor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,6 +45,7 @@ class RegistryPushToSlackIT {
     private static final String TOKEN = "e2e-webhook-token";
     private static final int APP_PORT = FreePorts.next();
     private static final RecordingHttpServer SLACK = RecordingHttpServer.start();
+    private static final FakeJiraApi JIRA = new FakeJiraApi(JiraFlavor.CLOUD);
 
     @RegisterExtension
     static RegistryServerExtension registry = RegistryServerExtension.builder()
@@ -76,11 +79,17 @@ class RegistryPushToSlackIT {
         props.add("layerwatch.registries[0].host", registry::hostPort);
         props.add("layerwatch.registries[0].insecure", () -> "true");
         props.add("layerwatch.notify.slack.webhook-url", () -> SLACK.uri("/services/T000/B000/XXXX").toString());
+        props.add("layerwatch.notify.jira.base-url", JIRA::baseUrl);
+        props.add("layerwatch.notify.jira.email", () -> FakeJiraApi.EMAIL);
+        props.add("layerwatch.notify.jira.api-token", () -> FakeJiraApi.API_TOKEN);
+        props.add("layerwatch.notify.jira.project-key", () -> FakeJiraApi.PROJECT);
+        props.add("layerwatch.notify.jira.close-when-fixed", () -> "true");
     }
 
     @AfterAll
-    static void stopSlack() {
+    static void stopFakes() {
         SLACK.close();
+        JIRA.close();
     }
 
     @Test
@@ -114,6 +123,51 @@ class RegistryPushToSlackIT {
 
         assertThat(post.body()).contains("CVE-2021-44228").contains("log4j-core").contains("2.14.1").contains("2.15.0");
         assertThat(post.body()).containsIgnoringCase("critical");
+    }
+
+    @Test
+    void aJiraTicketIsCreatedOnceCommentedForANewTagAndClosedWhenAFixedImageIsPushed(@TempDir Path vulnerable, @TempDir Path fixed)
+            throws Exception {
+        Files.createDirectories(vulnerable.resolve("app"));
+        writeJar(vulnerable.resolve("app/log4j-core-2.14.1.jar"), "org.apache.logging.log4j", "log4j-core", "2.14.1");
+        Files.createDirectories(fixed.resolve("app"));
+        writeJar(fixed.resolve("app/log4j-core-2.17.1.jar"), "org.apache.logging.log4j", "log4j-core", "2.17.1");
+
+        PushedImage first = registry.pusher().push("team/lifecycle", "1.0", ImageSpec.image().layer(vulnerable));
+        SLACK.await(r -> r.body().contains(first.manifestDigest().toString()), Duration.ofSeconds(90));
+        FakeJiraApi.Issue ticket = awaitOne(() -> lifecycleTickets(), Duration.ofSeconds(60));
+        assertThat(ticket.fields.path("summary").asString()).contains("CVE-2021-44228");
+        assertThat(ticket.status).isEqualTo("To Do");
+
+        // the same image under a second tag: a comment on the same ticket, no new ticket
+        registry.pusher().push("team/lifecycle", "1.1", ImageSpec.image().layer(vulnerable));
+        awaitTrue(() -> !ticket.comments.isEmpty(), Duration.ofSeconds(90));
+        assertThat(lifecycleTickets()).hasSize(1);
+
+        // a newer push without the vulnerable jar: the ticket is closed
+        registry.pusher().push("team/lifecycle", "2.0", ImageSpec.image().layer(fixed));
+        awaitTrue(() -> ticket.status.equals("Done"), Duration.ofSeconds(90));
+        assertThat(lifecycleTickets()).hasSize(1);
+    }
+
+    private static List<FakeJiraApi.Issue> lifecycleTickets() {
+        return JIRA.issues().stream().filter(i -> i.fields.toString().contains("team/lifecycle")).toList();
+    }
+
+    private static FakeJiraApi.Issue awaitOne(java.util.function.Supplier<List<FakeJiraApi.Issue>> issues, Duration timeout) throws InterruptedException {
+        awaitTrue(() -> !issues.get().isEmpty(), timeout);
+        assertThat(issues.get()).hasSize(1);
+        return issues.get().getFirst();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout + "; Jira holds " + JIRA.issues().size() + " issue(s)");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** A jar as Maven builds it: pom.properties under META-INF/maven/GROUP/ARTIFACT. */

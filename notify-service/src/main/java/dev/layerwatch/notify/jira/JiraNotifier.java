@@ -50,7 +50,8 @@ public final class JiraNotifier implements Notifier {
     public void deliver(Notification n) {
         ScanCompleted scan = n.scan();
         List<JiraTicket> tickets = JiraTickets.of(scan, n.vulnerabilities(), properties.grouping());
-        String imageKey = scan.key() + (scan.platform() == null ? "" : "|" + scan.platform());
+        // tag and digest: the same image pushed under a second tag is "seen again" too
+        String imageKey = scan.image() + (scan.platform() == null ? "" : "|" + scan.platform());
         for (JiraTicket ticket : tickets) {
             Optional<String> existing = knownKey(ticket);
             if (existing.isEmpty()) {
