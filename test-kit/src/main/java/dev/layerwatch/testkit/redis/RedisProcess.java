@@ -24,11 +24,22 @@ public final class RedisProcess implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(15);
 
     private final int port;
+    private final boolean forceEmbedded;
     private Process process;
     private redis.embedded.RedisServer fallback;
 
     public RedisProcess(int port) {
+        this(port, false);
+    }
+
+    private RedisProcess(int port, boolean forceEmbedded) {
         this.port = port == 0 ? FreePorts.next() : port;
+        this.forceEmbedded = forceEmbedded;
+    }
+
+    /** Always the binary shipped in the embedded-redis jar: what a machine without redis-server gets. */
+    public static RedisProcess fromJarBinary(int port) {
+        return new RedisProcess(port, true);
     }
 
     public int port() {
@@ -43,7 +54,7 @@ public final class RedisProcess implements AutoCloseable {
         if (running()) {
             return this;
         }
-        Optional<Path> binary = findRedisServer();
+        Optional<Path> binary = forceEmbedded ? Optional.empty() : findRedisServer();
         try {
             if (binary.isPresent()) {
                 process = new ProcessBuilder(binary.get().toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
