@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.registry;
 
+import dev.layerwatch.engine.image.DigestVerifyingInputStream;
 import dev.layerwatch.common.image.Digest;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -58,6 +59,7 @@ final class BlobPull implements RegistryEndpoint<InputStream> {
     @Override
     public InputStream handle(HttpResponse<InputStream> response, String registry) {
         InputStream guarded = new IdleTimeoutInputStream(response.body(), readIdleTimeout, registry, repository, action());
-        return new DigestVerifyingInputStream(guarded, digest, registry, repository, action());
+        return new DigestVerifyingInputStream(guarded, digest,
+                (expected, actual) -> new RegistryDigestMismatchException(registry, repository, action(), expected, actual));
     }
 }

@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.registry;
 
+import dev.layerwatch.engine.image.DigestVerifyingInputStream;
 import dev.layerwatch.common.image.Digest;
 import java.io.IOException;
 import java.io.InputStream;

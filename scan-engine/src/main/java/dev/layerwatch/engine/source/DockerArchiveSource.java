@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.source;
 
+import dev.layerwatch.engine.image.DigestVerifyingInputStream;
 import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.Platform;
 import dev.layerwatch.engine.image.ImageSource;
@@ -110,7 +111,7 @@ public final class DockerArchiveSource implements ImageSource {
         if (path == null) {
             throw new IOException("docker-archive " + file + ": no layer " + layer.digest());
         }
-        return new DigestCheckingInputStream(tar.getInputStream(entry(path)), layer.digest(),
+        return DigestVerifyingInputStream.describing(tar.getInputStream(entry(path)), layer.digest(),
                 "docker-archive " + file + " layer " + path);
     }
 

@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.source;
 
+import dev.layerwatch.engine.image.DigestVerifyingInputStream;
 import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.Platform;
 import dev.layerwatch.engine.image.LayerDescriptor;
@@ -40,7 +41,7 @@ final class OciImageReader {
     }
 
     byte[] readBlob(Digest digest) throws IOException {
-        try (InputStream in = new DigestCheckingInputStream(blobs.open(digest), digest, where + " blob " + digest)) {
+        try (InputStream in = DigestVerifyingInputStream.describing(blobs.open(digest), digest, where + " blob " + digest)) {
             byte[] bytes = in.readNBytes(MAX_JSON_BYTES + 1);
             if (bytes.length > MAX_JSON_BYTES) {
                 throw new IOException(where + ": blob " + digest + " is over " + MAX_JSON_BYTES + " bytes, not a manifest or config");

@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.source;
 
+import dev.layerwatch.engine.image.DigestVerifyingInputStream;
 import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.Platform;
 import dev.layerwatch.engine.image.ImageSource;
@@ -84,7 +85,7 @@ public final class OciLayoutSource implements ImageSource {
 
     @Override
     public InputStream openLayer(PlatformImage image, LayerDescriptor layer) throws IOException {
-        return new DigestCheckingInputStream(openBlob(layer.digest()), layer.digest(), "oci-layout " + dir + " layer " + layer.digest());
+        return DigestVerifyingInputStream.describing(openBlob(layer.digest()), layer.digest(), "oci-layout " + dir + " layer " + layer.digest());
     }
 
     private InputStream openBlob(Digest digest) throws IOException {

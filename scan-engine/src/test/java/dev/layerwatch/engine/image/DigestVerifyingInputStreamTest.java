@@ -1,12 +1,14 @@
-package dev.layerwatch.engine.registry;
+package dev.layerwatch.engine.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.layerwatch.common.image.Digest;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class DigestVerifyingInputStreamTest {
@@ -15,7 +17,7 @@ class DigestVerifyingInputStreamTest {
     private static final Digest RIGHT = DigestVerifyingInputStream.digestOf(CONTENT, "sha256");
 
     private static InputStream verifying(byte[] bytes, Digest expected) {
-        return new DigestVerifyingInputStream(new ByteArrayInputStream(bytes), expected, "r", "team/app", "pull layer " + expected);
+        return DigestVerifyingInputStream.describing(new ByteArrayInputStream(bytes), expected, "oci-layout /x layer " + expected);
     }
 
     @Test
@@ -34,17 +36,28 @@ class DigestVerifyingInputStreamTest {
         corrupt[5] ^= 1;
         InputStream in = verifying(corrupt, RIGHT);
         byte[] buffer = new byte[CONTENT.length];
-        assertThat(in.read(buffer, 0, buffer.length)).as("all bytes are delivered before the check").isEqualTo(CONTENT.length);
-        assertThatThrownBy(in::read).isInstanceOfSatisfying(RegistryDigestMismatchException.class, e -> {
-            assertThat(e.expected()).isEqualTo(RIGHT);
-            assertThat(e.actual()).isEqualTo(DigestVerifyingInputStream.digestOf(corrupt, "sha256"));
-        }).hasMessageContaining("pull layer " + RIGHT).hasMessageContaining("team/app");
+        assertThat(in.readNBytes(buffer, 0, buffer.length)).as("all bytes are delivered before the check").isEqualTo(CONTENT.length);
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class)
+                .hasMessageContaining("oci-layout /x layer " + RIGHT)
+                .hasMessageContaining("content is " + DigestVerifyingInputStream.digestOf(corrupt, "sha256"));
     }
 
     @Test
-    void truncatedStreamIsAMismatch() {
-        byte[] truncated = java.util.Arrays.copyOf(CONTENT, CONTENT.length - 1);
-        assertThatThrownBy(() -> verifying(truncated, RIGHT).readAllBytes()).isInstanceOf(RegistryDigestMismatchException.class);
+    void theFailureIsStickySoAReaderThatSwallowedItCannotReadOn() {
+        InputStream in = verifying(Arrays.copyOf(CONTENT, 10), RIGHT);
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessageContaining("digest mismatch");
+    }
+
+    @Test
+    void theSourceChoosesTheExceptionOfAMismatch() {
+        class Tampered extends IOException {
+            Tampered(Digest expected, Digest actual) {
+                super(expected + " != " + actual);
+            }
+        }
+        InputStream in = new DigestVerifyingInputStream(new ByteArrayInputStream(new byte[] {1}), RIGHT, Tampered::new);
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(Tampered.class);
     }
 
     @Test
