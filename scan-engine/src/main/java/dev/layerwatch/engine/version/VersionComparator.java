@@ -15,6 +15,13 @@ public interface VersionComparator extends Comparator<String> {
     @Override
     int compare(String a, String b);
 
-    /** Whether {@code version} is valid in this scheme. */
-    boolean isValid(String version);
+    /** Whether {@code version} is valid in this scheme: comparing it with itself parses it. */
+    default boolean isValid(String version) {
+        try {
+            compare(version, version);
+            return true;
+        } catch (InvalidVersionException e) {
+            return false;
+        }
+    }
 }

@@ -36,15 +36,6 @@ public final class ApkVersionComparator implements VersionComparator {
         return SCHEME;
     }
 
-    @Override
-    public boolean isValid(String version) {
-        try {
-            tokenize(version);
-            return true;
-        } catch (InvalidVersionException e) {
-            return false;
-        }
-    }
 
     @Override
     public int compare(String a, String b) {

@@ -24,15 +24,6 @@ public final class DpkgVersionComparator implements VersionComparator {
         return SCHEME;
     }
 
-    @Override
-    public boolean isValid(String version) {
-        try {
-            parse(version);
-            return true;
-        } catch (InvalidVersionException e) {
-            return false;
-        }
-    }
 
     @Override
     public int compare(String a, String b) {

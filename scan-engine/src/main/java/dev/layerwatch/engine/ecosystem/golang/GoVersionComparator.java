@@ -41,15 +41,6 @@ public final class GoVersionComparator implements VersionComparator {
         return SCHEME;
     }
 
-    @Override
-    public boolean isValid(String version) {
-        try {
-            parse(version);
-            return true;
-        } catch (InvalidVersionException e) {
-            return false;
-        }
-    }
 
     @Override
     public int compare(String a, String b) {

@@ -18,15 +18,6 @@ public final class Pep440VersionComparator implements VersionComparator {
         return SCHEME;
     }
 
-    @Override
-    public boolean isValid(String version) {
-        try {
-            Pep440Version.parse(SCHEME, version);
-            return true;
-        } catch (InvalidVersionException e) {
-            return false;
-        }
-    }
 
     @Override
     public int compare(String a, String b) {

@@ -25,15 +25,6 @@ public final class RpmVersionComparator implements VersionComparator {
         return SCHEME;
     }
 
-    @Override
-    public boolean isValid(String version) {
-        try {
-            parse(version);
-            return true;
-        } catch (InvalidVersionException e) {
-            return false;
-        }
-    }
 
     @Override
     public int compare(String a, String b) {
