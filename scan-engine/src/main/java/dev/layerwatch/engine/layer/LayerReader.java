@@ -22,6 +22,7 @@ public final class LayerReader {
     private static final String OPAQUE = ".wh..wh..opq";
     private static final int RAW_BUFFER = 1 << 17;
     private static final int SKIP_BUFFER = 1 << 17;
+    private static final int TAR_RECORD = 512;
 
     private final LayerLimits limits;
 
@@ -53,7 +54,8 @@ public final class LayerReader {
             TarArchiveInputStream tar = new TarArchiveInputStream(meter, 10240, 512, StandardCharsets.UTF_8.name(), true);
             TarArchiveEntry entry;
             byte[] skipBuffer = new byte[SKIP_BUFFER];
-            while ((entry = tar.getNextEntry()) != null) {
+            long lastDataEnd = -1;
+            while ((entry = nextEntry(name, tar, meter, lastDataEnd, warnings)) != null) {
                 entries++;
                 if (entries > limits.maxEntries()) {
                     warnings.add("layer " + name + ": stopped after " + limits.maxEntries() + " entries (tar bomb?)");
@@ -61,6 +63,7 @@ public final class LayerReader {
                 }
                 visit(name, entry, tar, visitor, warnings);
                 skipRest(tar, skipBuffer);
+                lastDataEnd = meter.count();
             }
             meter.drain();
             // the blob may go on after the compressed stream ends; reading it to its end lets a
@@ -149,6 +152,35 @@ public final class LayerReader {
             return;
         }
         visitor.read(meta, new Unclosable(tar));
+    }
+
+    /**
+     * The next entry, or null at the end. A stream that stops cleanly within the padding after its last
+     * entry's data, with no end-of-archive blocks, is read as ended with a warning: umoci 0.4.7's
+     * {@code insert} writes such layers, and every byte of every entry in them is there. A stream that
+     * stops anywhere else (in a header, in file data, or in the compressed stream) still fails.
+     */
+    private static TarArchiveEntry nextEntry(String name, TarArchiveInputStream tar, InflateMeter meter,
+            long lastDataEnd, LayerWarnings warnings) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException e) {
+            if (lastDataEnd >= 0 && meter.count() - lastDataEnd < TAR_RECORD && endsCleanly(meter, e)) {
+                warnings.add("layer " + name + ": the tar stream ends without padding or end-of-archive blocks"
+                        + " after its last entry; every entry was read");
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean endsCleanly(InflateMeter meter, IOException original) {
+        try {
+            return meter.read() < 0;
+        } catch (IOException e) {
+            original.addSuppressed(e);
+            return false;
+        }
     }
 
     /**
