@@ -34,6 +34,7 @@ public final class SecretScanner {
     /** Standard libraries of Python installs: their test suites carry sample private keys. */
     private static final Pattern PYTHON_STDLIB =
             Pattern.compile("^usr/(?:local/)?lib(?:64)?/python[0-9.]+/");
+    private static final Pattern SHARED_LIBRARY = Pattern.compile(".*\\.so(\\.[0-9]+)*");
     private static final List<String> SKIPPED_SEGMENTS = List.of(
             "/node_modules/", "/site-packages/", "/dist-packages/", "/__pycache__/", "/.git/", "/testdata/");
     private static final List<String> SKIPPED_SUFFIXES = List.of(
@@ -98,7 +99,7 @@ public final class SecretScanner {
             }
         }
         String name = f.fileName().toLowerCase(Locale.ROOT);
-        if (name.matches(".*\\.so(\\.[0-9]+)*")) {
+        if (SHARED_LIBRARY.matcher(name).matches()) {
             return false;
         }
         for (String suffix : SKIPPED_SUFFIXES) {
