@@ -159,25 +159,35 @@ final class InflateAhead extends InputStream {
     }
 
     private void inflate(InputStream decompressed) {
-        try {
-            while (!closed) {
-                byte[] buffer = free.poll();
-                if (buffer == null) {
-                    buffer = new byte[CHUNK];
-                }
-                int n = decompressed.readNBytes(buffer, 0, CHUNK);
-                if (n > 0) {
-                    hand(new Chunk(buffer, n, null));
-                }
-                if (n < CHUNK) {
-                    hand(END);
-                    return;
-                }
+        while (!closed) {
+            byte[] buffer = free.poll();
+            if (buffer == null) {
+                buffer = new byte[CHUNK];
             }
-        } catch (IOException e) {
-            hand(new Chunk(null, 0, e));
-        } catch (RuntimeException e) {
-            hand(new Chunk(null, 0, new IOException("inflating failed: " + e, e)));
+            int n = 0;
+            IOException error = null;
+            try {
+                for (int r; n < CHUNK && (r = decompressed.read(buffer, n, CHUNK - n)) >= 0; ) {
+                    n += r;
+                }
+            } catch (IOException e) {
+                error = e;
+            } catch (Throwable e) {
+                // the walk must hear of anything, or it waits for the next chunk forever
+                error = new IOException("inflating failed: " + e, e);
+            }
+            // bytes before an error are the walk's too: it meets the error exactly where the stream broke
+            if (n > 0) {
+                hand(new Chunk(buffer, n, null));
+            }
+            if (error != null) {
+                hand(new Chunk(null, 0, error));
+                return;
+            }
+            if (n < CHUNK) {
+                hand(END);
+                return;
+            }
         }
     }
 

@@ -179,7 +179,9 @@ public final class LayerReader {
         try {
             return inflated.read() < 0;
         } catch (IOException e) {
-            original.addSuppressed(e);
+            if (e != original) {
+                original.addSuppressed(e);
+            }
             return false;
         }
     }
