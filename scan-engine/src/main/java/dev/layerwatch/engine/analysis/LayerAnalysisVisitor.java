@@ -5,7 +5,6 @@ import dev.layerwatch.engine.inventory.Package;
 import dev.layerwatch.engine.layer.LayerEntryKind;
 import dev.layerwatch.engine.layer.LayerEntryVisitor;
 import dev.layerwatch.engine.layer.LayerWarnings;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,8 @@ import java.util.Set;
 /**
  * Dispatches one layer's files to the catalogers, scanners and the os-release reader that want them,
  * and collects what the merge needs. A file wanted by one reader is streamed to it; a file wanted by
- * several is read once into memory (up to {@link #SHARED_FILE_CAP}) and replayed to each.
+ * several (up to {@link #SHARED_FILE_CAP}) is read from the layer once and replayed to each in turn,
+ * kept in memory only as far as an earlier reader read it ({@link SharedFileContent}).
  */
 final class LayerAnalysisVisitor implements LayerEntryVisitor {
 
@@ -78,49 +78,66 @@ final class LayerAnalysisVisitor implements LayerEntryVisitor {
     @Override
     public void read(FileMeta file, InputStream content) throws IOException {
         int readers = wantingCatalogers.size() + wantingScanners.size() + (wantingOsRelease ? 1 : 0);
-        byte[] shared = null;
+        SharedFileContent shared = null;
         if (readers > 1) {
             if (file.size() <= SHARED_FILE_CAP) {
-                shared = content.readNBytes((int) file.size());
+                shared = new SharedFileContent(content, file.size());
             } else {
                 warnings.add("layer " + layer + ": " + file.location() + " (" + file.size()
                         + " bytes) is read only by " + firstReaderName() + ": too large to share between readers");
                 readers = 1;
             }
         }
+        int[] turnsLeft = {readers};
         List<Package> found = new ArrayList<>();
         boolean cataloged = false;
-        int given = 0;
+        if (shared != null) {
+            // scanners go first when a file is shared: the secret scanner gives up on a binary after a few
+            // KiB, so an executable the Go cataloger then reads on through is kept in memory only that far
+            scan(file, shared, content, turnsLeft);
+        }
         for (PackageCataloger c : wantingCatalogers) {
-            if (given++ >= readers) {
+            if (turnsLeft[0] == 0) {
                 break;
             }
             cataloged = true;
             try {
-                CatalogResult result = c.catalog(file, shared != null ? new ByteArrayInputStream(shared) : content);
+                CatalogResult result = c.catalog(file, turn(shared, content, turnsLeft));
                 found.addAll(result.packages());
                 result.warnings().forEach(w -> warnings.add(c.name() + ": " + w));
             } catch (RuntimeException e) {
                 warnings.add("cataloger " + c.name() + " failed on " + file.location() + ": " + e);
             }
         }
-        for (LayerFileScanner s : wantingScanners) {
-            if (given++ >= readers) {
-                break;
-            }
-            try {
-                secrets.addAll(s.scan(file, shared != null ? new ByteArrayInputStream(shared) : content, layer));
-            } catch (RuntimeException e) {
-                warnings.add("scanner " + s.name() + " failed on " + file.location() + ": " + e);
-            }
+        if (shared == null) {
+            scan(file, null, content, turnsLeft);
         }
-        if (wantingOsRelease && given < readers) {
-            byte[] bytes = shared != null ? shared : content.readNBytes(OS_RELEASE_CAP);
+        if (wantingOsRelease && turnsLeft[0] > 0) {
+            byte[] bytes = turn(shared, content, turnsLeft).readNBytes(OS_RELEASE_CAP);
             osReleaseFiles.put(file.path(), new String(bytes, StandardCharsets.UTF_8));
         }
         if (cataloged || files.containsKey(file.path())) {
             files.put(file.path(), new LayerFile(file.path(), LayerEntryKind.FILE, null, found));
         }
+    }
+
+    private void scan(FileMeta file, SharedFileContent shared, InputStream content, int[] turnsLeft) throws IOException {
+        for (LayerFileScanner s : wantingScanners) {
+            if (turnsLeft[0] == 0) {
+                break;
+            }
+            try {
+                secrets.addAll(s.scan(file, turn(shared, content, turnsLeft), layer));
+            } catch (RuntimeException e) {
+                warnings.add("scanner " + s.name() + " failed on " + file.location() + ": " + e);
+            }
+        }
+    }
+
+    /** The stream the next reader gets: the file itself when it has one reader, else a replay from its start. */
+    private static InputStream turn(SharedFileContent shared, InputStream content, int[] turnsLeft) {
+        turnsLeft[0]--;
+        return shared == null ? content : shared.reader(turnsLeft[0] == 0);
     }
 
     @Override

@@ -5,17 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Sits on the decompressed tar stream: hashes every byte for the diff id, and stops the layer once
- * it inflates past the total cap or the expansion ratio (a decompression bomb). Skips are reads,
- * because a skipped byte must still be hashed. Once tripped it keeps failing, so a consumer that
- * swallows the exception cannot resume the walk.
+ * Sits on the decompressed stream, on the inflating side of {@link InflateAhead}: stops the layer once
+ * it inflates past the total cap or the expansion ratio (a decompression bomb). Once tripped it keeps
+ * failing, so a consumer that swallows the exception cannot resume the walk.
  */
 final class InflateMeter extends FilterInputStream {
 
     private final RawCounter compressed;
     private final LayerLimits limits;
-    private final BackgroundSha256 sha256 = new BackgroundSha256();
-    private final byte[] scratch = new byte[1 << 16];
     private long count;
     private String tripped;
 
@@ -27,15 +24,6 @@ final class InflateMeter extends FilterInputStream {
 
     long count() {
         return count;
-    }
-
-    byte[] digest() {
-        return sha256.digest();
-    }
-
-    /** Stops the hashing thread; safe to call after {@link #digest()}. */
-    void stopHashing() {
-        sha256.close();
     }
 
     @Override
@@ -52,15 +40,16 @@ final class InflateMeter extends FilterInputStream {
         }
         int n = in.read(b, off, len);
         if (n > 0) {
-            sha256.update(b, off, n);
             count += n;
             check();
         }
         return n;
     }
 
+    /** A skipped byte still counts toward the caps. */
     @Override
     public long skip(long n) throws IOException {
+        byte[] scratch = new byte[(int) Math.min(n, 1 << 16)];
         long left = n;
         while (left > 0) {
             int r = read(scratch, 0, (int) Math.min(scratch.length, left));
@@ -70,13 +59,6 @@ final class InflateMeter extends FilterInputStream {
             left -= r;
         }
         return n - left;
-    }
-
-    /** Reads to the end so that the digest covers the tar's trailing padding too. */
-    void drain() throws IOException {
-        while (read(scratch, 0, scratch.length) >= 0) {
-            // hashing happens in read
-        }
     }
 
     @Override

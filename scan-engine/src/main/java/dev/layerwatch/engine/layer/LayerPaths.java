@@ -27,7 +27,8 @@ public final class LayerPaths {
             return new Cleaned(null, "entry name contains a NUL byte");
         }
         String note = null;
-        if (raw.startsWith("/")) {
+        // umoci writes the image root itself as an entry named "/": nothing odd about that one
+        if (raw.startsWith("/") && !raw.chars().allMatch(c -> c == '/' || c == '.')) {
             note = "absolute path '" + raw + "' taken relative to the image root";
         }
         Deque<String> parts = new ArrayDeque<>();

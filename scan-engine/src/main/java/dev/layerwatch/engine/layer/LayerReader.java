@@ -22,6 +22,7 @@ public final class LayerReader {
     private static final String OPAQUE = ".wh..wh..opq";
     private static final int RAW_BUFFER = 1 << 17;
     private static final int SKIP_BUFFER = 1 << 17;
+    private static final int TAR_RECORD = 512;
 
     private final LayerLimits limits;
 
@@ -40,43 +41,46 @@ public final class LayerReader {
         RawCounter raw = new RawCounter(blob);
         BufferedInputStream buffered = new BufferedInputStream(raw, RAW_BUFFER);
         LayerCompression compression;
-        InflateMeter meter;
+        InflateAhead inflated;
         try {
             compression = LayerCompression.sniff(buffered);
-            meter = new InflateMeter(compression.open(buffered), compression == LayerCompression.NONE ? null : raw, limits);
+            inflated = new InflateAhead(
+                    new InflateMeter(compression.open(buffered), compression == LayerCompression.NONE ? null : raw, limits));
         } catch (IOException e) {
             throw new LayerReadException("layer " + name + ": cannot open the compressed stream: " + e.getMessage(), e);
         }
         long entries = 0;
         byte[] digest;
         try {
-            TarArchiveInputStream tar = new TarArchiveInputStream(meter, 10240, 512, StandardCharsets.UTF_8.name(), true);
+            TarArchiveInputStream tar = new TarArchiveInputStream(inflated, 10240, 512, StandardCharsets.UTF_8.name(), true);
             TarArchiveEntry entry;
             byte[] skipBuffer = new byte[SKIP_BUFFER];
-            while ((entry = tar.getNextEntry()) != null) {
+            long lastDataEnd = -1;
+            while ((entry = nextEntry(name, tar, inflated, lastDataEnd, warnings)) != null) {
                 entries++;
                 if (entries > limits.maxEntries()) {
                     warnings.add("layer " + name + ": stopped after " + limits.maxEntries() + " entries (tar bomb?)");
-                    return new LayerReadSummary(compression, null, false, false, entries - 1, meter.count(), warnings.toList());
+                    return new LayerReadSummary(compression, null, false, false, entries - 1, inflated.count(), warnings.toList());
                 }
                 visit(name, entry, tar, visitor, warnings);
                 skipRest(tar, skipBuffer);
+                lastDataEnd = inflated.count();
             }
-            meter.drain();
+            inflated.drain();
             // the blob may go on after the compressed stream ends; reading it to its end lets a
             // digest-verifying source check the blob digest
             buffered.transferTo(java.io.OutputStream.nullOutputStream());
-            digest = meter.digest();
+            digest = inflated.digest();
         } catch (IOException e) {
             LayerLimitExceededException limit = limitCause(e);
             if (limit != null) {
                 warnings.add("layer " + name + ": " + limit.getMessage());
-                return new LayerReadSummary(compression, null, false, false, entries, meter.count(), warnings.toList());
+                return new LayerReadSummary(compression, null, false, false, entries, inflated.count(), warnings.toList());
             }
             throw new LayerReadException("layer " + name + ": cannot read " + describe(compression) + " after "
-                    + meter.count() + " bytes (" + entries + " entries): " + e.getMessage(), e);
+                    + inflated.count() + " bytes (" + entries + " entries): " + e.getMessage(), e);
         } finally {
-            meter.stopHashing();
+            inflated.close();
         }
         Digest diffId = Digest.sha256(digest);
         boolean verified = false;
@@ -88,7 +92,7 @@ public final class LayerReader {
                         + " but the decompressed layer is " + diffId);
             }
         }
-        return new LayerReadSummary(compression, diffId, verified, true, entries, meter.count(), warnings.toList());
+        return new LayerReadSummary(compression, diffId, verified, true, entries, inflated.count(), warnings.toList());
     }
 
     private void visit(String name, TarArchiveEntry entry, TarArchiveInputStream tar, LayerEntryVisitor visitor,
@@ -152,12 +156,43 @@ public final class LayerReader {
     }
 
     /**
+     * The next entry, or null at the end. A stream that stops cleanly within the padding after its last
+     * entry's data, with no end-of-archive blocks, is read as ended with a warning: umoci 0.4.7's
+     * {@code insert} writes such layers, and every byte of every entry in them is there. A stream that
+     * stops anywhere else (in a header, in file data, or in the compressed stream) still fails.
+     */
+    private static TarArchiveEntry nextEntry(String name, TarArchiveInputStream tar, InflateAhead inflated,
+            long lastDataEnd, LayerWarnings warnings) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException e) {
+            if (lastDataEnd >= 0 && inflated.count() - lastDataEnd < TAR_RECORD && endsCleanly(inflated, e)) {
+                warnings.add("layer " + name + ": the tar stream ends without padding or end-of-archive blocks"
+                        + " after its last entry; every entry was read");
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean endsCleanly(InflateAhead inflated, IOException original) {
+        try {
+            return inflated.read() < 0;
+        } catch (IOException e) {
+            if (e != original) {
+                original.addSuppressed(e);
+            }
+            return false;
+        }
+    }
+
+    /**
      * Consumes what is left of the current entry in large reads: the tar stream's own skip goes
      * through small scratch buffers, which costs a native inflate call per few kilobytes.
      */
     private static void skipRest(TarArchiveInputStream tar, byte[] buffer) throws IOException {
         while (tar.read(buffer, 0, buffer.length) > 0) {
-            // discarded; the meter below still hashes every byte
+            // discarded; the stream below still hashes every byte
         }
     }
 

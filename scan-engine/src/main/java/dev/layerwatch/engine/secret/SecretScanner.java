@@ -34,6 +34,7 @@ public final class SecretScanner {
     /** Standard libraries of Python installs: their test suites carry sample private keys. */
     private static final Pattern PYTHON_STDLIB =
             Pattern.compile("^usr/(?:local/)?lib(?:64)?/python[0-9.]+/");
+    private static final Pattern SHARED_LIBRARY = Pattern.compile(".*\\.so(\\.[0-9]+)*");
     private static final List<String> SKIPPED_SEGMENTS = List.of(
             "/node_modules/", "/site-packages/", "/dist-packages/", "/__pycache__/", "/.git/", "/testdata/");
     private static final List<String> SKIPPED_SUFFIXES = List.of(
@@ -44,6 +45,7 @@ public final class SecretScanner {
 
     private final long maxFileSize;
     private final List<SecretRule> rules;
+    private final List<String> asciiKeywords;
 
     public SecretScanner() {
         this(DEFAULT_MAX_FILE_SIZE);
@@ -56,6 +58,24 @@ public final class SecretScanner {
     SecretScanner(long maxFileSize, List<SecretRule> rules) {
         this.maxFileSize = maxFileSize;
         this.rules = List.copyOf(rules);
+        this.asciiKeywords = asciiKeywords(this.rules);
+    }
+
+    /** Every rule's keywords, or null when a rule has none or one is not lower-case ASCII (then every line is scanned). */
+    private static List<String> asciiKeywords(List<SecretRule> rules) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (SecretRule rule : rules) {
+            if (rule.keywords().isEmpty()) {
+                return null;
+            }
+            for (String k : rule.keywords()) {
+                if (k.isEmpty() || !k.chars().allMatch(c -> c < 128 && c != '\n' && !Character.isUpperCase(c))) {
+                    return null;
+                }
+                all.add(k);
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** Decided on path and size only: small regular files outside documentation, package databases and vendored trees. */
@@ -79,7 +99,7 @@ public final class SecretScanner {
             }
         }
         String name = f.fileName().toLowerCase(Locale.ROOT);
-        if (name.matches(".*\\.so(\\.[0-9]+)*")) {
+        if (SHARED_LIBRARY.matcher(name).matches()) {
             return false;
         }
         for (String suffix : SKIPPED_SUFFIXES) {
@@ -95,14 +115,69 @@ public final class SecretScanner {
      * binary and yields nothing. {@code content} is not closed.
      */
     public List<SecretFinding> scan(FileMeta f, InputStream content, String layerDigest) throws IOException {
-        byte[] bytes = content.readNBytes((int) Math.min(maxFileSize, Integer.MAX_VALUE - 8));
-        int sniff = Math.min(bytes.length, SNIFF_BYTES);
-        for (int i = 0; i < sniff; i++) {
+        int cap = (int) Math.min(maxFileSize, Integer.MAX_VALUE - 8);
+        byte[] bytes = new byte[(int) Math.min(cap, Math.max(0, f.size()))];
+        // the sniff comes first: a binary is given up after its first bytes, not read to its end
+        int length = content.readNBytes(bytes, 0, Math.min(bytes.length, SNIFF_BYTES));
+        for (int i = 0; i < length; i++) {
             if (bytes[i] == 0) {
                 return List.of();
             }
         }
-        return scanLines(f.location(), layerDigest, new String(bytes, StandardCharsets.UTF_8));
+        length += content.readNBytes(bytes, length, bytes.length - length);
+        int next = length == bytes.length && bytes.length < cap ? content.read() : -1;
+        if (next >= 0) {
+            // the stated size was short of the stream (never so in a well-formed tar): read on up to the cap
+            byte[] more = content.readNBytes(cap - bytes.length - 1);
+            bytes = java.util.Arrays.copyOf(bytes, length + 1 + more.length);
+            bytes[length] = (byte) next;
+            System.arraycopy(more, 0, bytes, length + 1, more.length);
+            length = bytes.length;
+        }
+        if (asciiKeywords == null) {
+            return scanLines(f.location(), layerDigest, new String(bytes, 0, length, StandardCharsets.UTF_8));
+        }
+        return scanKeywordLines(f.location(), layerDigest, bytes, length);
+    }
+
+    /**
+     * Runs the rules only on the lines that hold one of their keywords, found first in the raw bytes with
+     * the JDK's vectorised search; most files hold none and are never decoded. Gives what
+     * {@link #scanLines} gives: every rule's keyword is ASCII and part of any text its pattern matches, and
+     * a line break in UTF-8 is always the byte {@code \n}, so lines and their numbers are the same.
+     */
+    private List<SecretFinding> scanKeywordLines(String location, String layer, byte[] bytes, int length) {
+        String folded = new String(bytes, 0, length, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        java.util.TreeSet<Integer> lineStarts = new java.util.TreeSet<>();
+        for (String keyword : asciiKeywords) {
+            int at = folded.indexOf(keyword);
+            while (at >= 0) {
+                lineStarts.add(folded.lastIndexOf('\n', at) + 1);
+                int end = folded.indexOf('\n', at);
+                at = end < 0 ? -1 : folded.indexOf(keyword, end + 1);
+            }
+        }
+        if (lineStarts.isEmpty()) {
+            return List.of();
+        }
+        List<SecretFinding> findings = new ArrayList<>();
+        int lineNumber = 1;
+        int counted = 0;
+        for (int start : lineStarts) {
+            for (int nl = folded.indexOf('\n', counted); nl >= 0 && nl < start; nl = folded.indexOf('\n', nl + 1)) {
+                lineNumber++;
+            }
+            counted = start;
+            int end = folded.indexOf('\n', start);
+            String line = new String(bytes, start, (end < 0 ? length : end) - start, StandardCharsets.UTF_8);
+            if (line.length() > MAX_LINE_CHARS) {
+                line = line.substring(0, MAX_LINE_CHARS);
+            }
+            if (!line.isEmpty()) {
+                scanLine(line, location, layer, lineNumber, findings);
+            }
+        }
+        return findings;
     }
 
     /** Scans a value that is not a file (an image config {@code Env} entry, a label); {@code line} is then 0 for one-line text. */

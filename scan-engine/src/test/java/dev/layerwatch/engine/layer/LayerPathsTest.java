@@ -19,6 +19,14 @@ class LayerPathsTest {
     }
 
     @Test
+    void theRootEntryUmociWritesIsNotAnAbsolutePathWarning() {
+        assertThat(LayerPaths.clean("/").path()).isEmpty();
+        assertThat(LayerPaths.clean("/").note()).isNull();
+        assertThat(LayerPaths.clean("/./").note()).isNull();
+        assertThat(LayerPaths.clean("/etc").note()).contains("absolute");
+    }
+
+    @Test
     void refusesEscapesAndNulBytes() {
         assertThat(LayerPaths.clean("../etc/passwd").refused()).isTrue();
         assertThat(LayerPaths.clean("a/../../b").refused()).isTrue();

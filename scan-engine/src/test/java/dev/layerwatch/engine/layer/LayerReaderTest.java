@@ -63,6 +63,48 @@ class LayerReaderTest {
                 .hasMessageContaining("gzip");
     }
 
+    /** umoci 0.4.7 {@code insert} writes layers like this: the last file's data, then nothing. */
+    @Test
+    void aTarEndingRightAfterItsLastFilesDataIsReadWithAWarning() throws Exception {
+        byte[] last = "x".repeat(1000).getBytes();
+        byte[] tar = sample().file("app/last.jar", last, 0644).tar();
+        byte[] cut = Arrays.copyOf(tar, lastNonZero(tar) + 1);
+        assertThat(cut.length % 512).isNotZero();
+        RecordingVisitor v = new RecordingVisitor(f -> f.path().equals("app/last.jar"));
+        LayerReadSummary s = READER.read("sha256:umoci", new ByteArrayInputStream(gzip(cut)), TarLayerBuilder.sha256(cut), v);
+        assertThat(s.complete()).isTrue();
+        assertThat(s.diffIdVerified()).isTrue();
+        assertThat(s.warnings()).singleElement().asString().contains("sha256:umoci").contains("end-of-archive");
+        assertThat(v.read).containsEntry("app/last.jar", "x".repeat(1000));
+    }
+
+    @Test
+    void aTarCutInsideFileDataStillFails() {
+        byte[] tar = sample().file("app/last.jar", "x".repeat(1000).getBytes(), 0644).tar();
+        int dataEnd = lastNonZero(tar) + 1;
+        for (int cutAt : new int[] {dataEnd - 10, dataEnd - 999}) {
+            byte[] cut = Arrays.copyOf(tar, cutAt);
+            assertThatThrownBy(() -> READER.read("l", new ByteArrayInputStream(gzip(cut)), null, new RecordingVisitor(f -> true)))
+                    .isInstanceOf(LayerReadException.class);
+        }
+    }
+
+    private static int lastNonZero(byte[] bytes) {
+        int i = bytes.length - 1;
+        while (bytes[i] == 0) {
+            i--;
+        }
+        return i;
+    }
+
+    private static byte[] gzip(byte[] raw) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(raw);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void aTruncatedZstdFailsTheLayer() {
         byte[] z = sample().file("big", randomBytes(200_000), 0644).zstd();

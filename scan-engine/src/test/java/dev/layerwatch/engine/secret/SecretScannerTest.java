@@ -62,6 +62,42 @@ class SecretScannerTest {
         assertThat(scanTree("clean-app")).isEmpty();
     }
 
+    /**
+     * The keyword prefilter (rules run only on lines holding a keyword) must give exactly what running
+     * every rule on every line gives: a rule without keywords switches the prefilter off for comparison.
+     */
+    @Test
+    void theKeywordPrefilterGivesWhatScanningEveryLineGives() throws Exception {
+        List<SecretRule> withCatchAll = new ArrayList<>(SecretRules.ALL);
+        withCatchAll.add(new SecretRule("LW-TEST-NEVER", dev.layerwatch.common.finding.Severity.LOW, "never", List.of(),
+                java.util.regex.Pattern.compile("(\\Q<never>\\E)"), 1, 0, false));
+        SecretScanner everyLine = new SecretScanner(SecretScanner.DEFAULT_MAX_FILE_SIZE, withCatchAll);
+        String npm = "npm_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        ByteArrayOutputStream tricky = new ByteArrayOutputStream();
+        tricky.write(("first\r\nTOKEN = '" + npm + "'\r\n\n").getBytes(StandardCharsets.UTF_8));
+        tricky.write(new byte[] {(byte) 0xe2, (byte) 0x82, '\n', (byte) 0xc3, (byte) 0xa9});
+        tricky.write(("é password=\"Zq8#vL2@pX9!mK4$\" " + npm.replace("npm_", "NPM_") + "\n").getBytes(StandardCharsets.UTF_8));
+        tricky.write(("x".repeat(70_000) + " aws_secret_access_key=" + "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKZ" + "\n").getBytes(StandardCharsets.UTF_8));
+        tricky.write(("é".repeat(40_000) + " " + npm + "\n" + "ghp_" + "a1B2".repeat(9)).getBytes(StandardCharsets.UTF_8));
+        List<byte[]> texts = new ArrayList<>();
+        texts.add(tricky.toByteArray());
+        for (String tree : List.of("leaky-app", "clean-app")) {
+            try (Stream<Path> files = Files.walk(fixture(tree).resolve("rootfs"))) {
+                for (Path p : files.filter(Files::isRegularFile).toList()) {
+                    texts.add(Files.readAllBytes(p));
+                }
+            }
+        }
+        int found = 0;
+        for (byte[] text : texts) {
+            FileMeta f = new FileMeta("srv/file.txt", text.length, 0644);
+            List<SecretFinding> expected = everyLine.scan(f, new ByteArrayInputStream(text), LAYER);
+            assertThat(scanner.scan(f, new ByteArrayInputStream(text), LAYER)).isEqualTo(expected);
+            found += expected.size();
+        }
+        assertThat(found).isGreaterThan(10);
+    }
+
     @Test
     void binaryFilesAreSkippedEvenWhenTheyContainATokenString() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

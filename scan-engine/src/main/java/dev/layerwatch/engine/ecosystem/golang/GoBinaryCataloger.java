@@ -22,9 +22,11 @@ import java.util.Optional;
 /**
  * Go modules in executables. The first 32 KiB are read: anything but ELF, PE or Mach-O ends there. An
  * executable whose head carries the Go build ID is a Go program: it is spooled to a temporary file and
- * memory-mapped, so both build-information layouts can be read without weighing on the heap. Any other
- * executable is scanned as it streams past (a Go program linked without build ID still has 1.18+
- * build information), so the many non-Go binaries of a layer are never copied. Packages: the main
+ * memory-mapped, so both build-information layouts can be read without weighing on the heap. In any other
+ * ELF executable only the first 64 KiB of the data segment are looked at, where the linker puts 1.18+
+ * build information (a Go program linked without build ID still has it) and where Go's own tooling
+ * looks; other executables are scanned as they stream past. The many non-Go binaries of a layer are
+ * never copied, and most of their bytes never examined. Packages: the main
  * module, every dependency, and {@code stdlib} at the toolchain version (without the {@code go}
  * prefix, as OSV writes Go versions).
  */
@@ -73,9 +75,15 @@ public final class GoBinaryCataloger implements PackageCataloger {
         head = Arrays.copyOf(head, headLength);
         Optional<GoBuildInfo> info;
         try {
-            info = GoBuildInfoReader.hasBuildIdMarker(head)
-                    ? spooled(head, content, format.get())
-                    : GoBuildInfoStreamScanner.scan(head, content);
+            Optional<GoElfDataSegment> data = format.get() == GoBuildInfoReader.Format.ELF
+                    ? GoElfDataSegment.find(head) : Optional.empty();
+            if (GoBuildInfoReader.hasBuildIdMarker(head)) {
+                info = spooled(head, content, format.get());
+            } else if (data.isPresent()) {
+                info = GoBuildInfoStreamScanner.scanDataSegment(head, content, data.get());
+            } else {
+                info = GoBuildInfoStreamScanner.scan(head, content);
+            }
         } catch (GoBuildInfoException e) {
             return CatalogResult.warning(file.location() + ": Go build information unreadable: " + e.getMessage());
         }

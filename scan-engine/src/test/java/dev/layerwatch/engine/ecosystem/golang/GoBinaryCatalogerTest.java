@@ -78,6 +78,61 @@ class GoBinaryCatalogerTest {
         }
     }
 
+    /**
+     * The real Go binary with its build ID note and text marker blanked out: it takes the route of Go
+     * programs linked without build ID, where only the first 64 KiB of the data segment are read.
+     */
+    @Test
+    void realGoBinaryWithoutBuildIdIsFoundAtTheStartOfItsDataSegment() throws IOException {
+        Path root = RootfsFixture.root("golang/binary");
+        byte[] hello = java.nio.file.Files.readAllBytes(root.resolve("usr/local/bin/hello"));
+        byte[] blanked = blank(blank(hello, "\u00ff Go build ID: \""), "Go\0\0");
+        assertThat(GoBuildInfoReader.hasBuildIdMarker(java.util.Arrays.copyOf(blanked, GoBinaryCataloger.HEAD))).isFalse();
+        ByteArrayInputStream in = new ByteArrayInputStream(blanked);
+        CatalogResult result = cataloger.catalog(new FileMeta("usr/local/bin/hello", blanked.length, 0755), in);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(RootfsFixture.lines(result)).containsExactlyElementsOf(RootfsFixture.expected(root));
+    }
+
+    /** New behaviour (as Go's debug/buildinfo): past the data segment's first 64 KiB nothing is looked for. */
+    @Test
+    void elfWithoutBuildIdIsSearchedOnlyAtTheStartOfItsDataSegment() throws IOException {
+        int data = 0x10000;
+        byte[] near = elfWithDataSegment(data, data + 0x100);
+        CatalogResult found = cataloger.catalog(new FileMeta("bin/tool", near.length, 0755), new ByteArrayInputStream(near));
+        assertThat(found.packages()).extracting(p -> p.name() + "@" + p.version()).contains("example.com/tool@v1.0.0", "stdlib@1.22.1");
+
+        byte[] far = elfWithDataSegment(data, data + GoElfDataSegment.SEARCH_BYTES + 0x100);
+        ByteArrayInputStream in = new ByteArrayInputStream(far);
+        CatalogResult missed = cataloger.catalog(new FileMeta("bin/tool", far.length, 0755), in);
+        assertThat(missed.packages()).isEmpty();
+        assertThat(missed.warnings()).isEmpty();
+        assertThat(in.available()).isEqualTo(far.length - data - GoElfDataSegment.SEARCH_BYTES);
+    }
+
+    private static byte[] blank(byte[] image, String marker) {
+        byte[] copy = image.clone();
+        String text = new String(copy, StandardCharsets.ISO_8859_1);
+        for (int at = text.indexOf(marker); at >= 0 && at < GoBinaryCataloger.HEAD; at = text.indexOf(marker, at + 1)) {
+            java.util.Arrays.fill(copy, at, at + marker.length(), (byte) 'x');
+        }
+        return copy;
+    }
+
+    /** ELF64 LE with a text PT_LOAD (R+X) at 0 and a data PT_LOAD (RW) at {@code data}; inline build info at {@code at}. */
+    private static byte[] elfWithDataSegment(int data, int at) {
+        byte[] inline = inlineImage(new byte[4], 0, "go1.22.1", MOD_INFO);
+        int size = Math.max(data + GoElfDataSegment.SEARCH_BYTES * 2, at + inline.length);
+        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(0, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
+        b.putLong(0x20, 0x40).putShort(0x36, (short) 56).putShort(0x38, (short) 2);
+        b.putInt(0x40, 1).putInt(0x44, 5).putLong(0x48, 0).putLong(0x50, 0x400000).putLong(0x60, data).putLong(0x68, data);
+        b.putInt(0x78, 1).putInt(0x7c, 6).putLong(0x80, data).putLong(0x88, 0x400000 + data)
+                .putLong(0x98, size - data).putLong(0xa0, size - data);
+        b.put(at, inline, 0, 32 + 2 + 8 + 2 + MOD_INFO.length() + 32 + 1);
+        return b.array();
+    }
+
     @Test
     void streamedBlockCutShortWarns() throws IOException {
         byte[] image = inlineImage(new byte[] {'M', 'Z', 0, 0}, 4096, "go1.22.1", MOD_INFO);
