@@ -141,8 +141,8 @@ class ScanVulnerabilitiesTest {
         JsonNode log4shell = finding(doc, "CVE-2021-44228");
         assertThat(log4shell.path("severity").asString()).isEqualTo("CRITICAL");
         assertThat(log4shell.path("aliases").valueStream().map(JsonNode::asString)).contains("GHSA-jfh8-c2jp-5v3q");
-        assertThat(log4shell.path("pkg").path("name").asString()).isEqualTo(LOG4J);
-        assertThat(log4shell.path("pkg").path("version").asString()).isEqualTo("2.14.1");
+        assertThat(log4shell.path("package").path("name").asString()).isEqualTo(LOG4J);
+        assertThat(log4shell.path("package").path("version").asString()).isEqualTo("2.14.1");
         assertThat(log4shell.path("fixedVersions").valueStream().map(JsonNode::asString)).containsExactly("2.15.0");
         assertThat(log4shell.path("cvss").path("score").asDouble()).isEqualTo(10.0);
         assertThat(log4shell.path("fingerprint").asString()).isNotBlank();

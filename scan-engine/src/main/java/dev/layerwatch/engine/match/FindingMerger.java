@@ -144,7 +144,7 @@ final class FindingMerger {
                 title = h.advisory().summary();
             }
         }
-        PackageRef ref = new PackageRef(p.name(), p.version(), p.ecosystem().id(), p.purl());
+        PackageRef ref = new PackageRef(p.name(), p.version(), p.ecosystem().id(), p.purl(), Fingerprints.location(p));
         return new VulnerabilityFinding(primary, List.copyOf(aliases), ref, List.copyOf(fixes), severity.severity(),
                 severity.cvss(), title, String.join(",", sources), p.layer(), Fingerprints.of(primary, p));
     }

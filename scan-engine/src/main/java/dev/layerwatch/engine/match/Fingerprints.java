@@ -9,7 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The finding fingerprint: lower-case hex SHA-256 of {@code id + "\n" + purl-without-version + "\n" + version},
+ * The finding fingerprint: lower-case hex SHA-256 of {@code id + "\n" + purl-without-version + "\n" + version}, plus
+ * {@code "\n" + location} when the package names the file it was found in (so the plain, fat and shaded copies of
+ * one jar in one image are three findings downstream, not one),
  * where purl-without-version is {@code pkg:type/namespace/name} (no version, qualifiers or subpath,
  * so an arch or distro qualifier change does not make a new finding). The same vulnerability in the
  * same package version therefore keeps its fingerprint across re-scans and snapshot updates;
@@ -21,7 +23,13 @@ public final class Fingerprints {
     }
 
     public static String of(String id, Package p) {
-        return sha256(id + "\n" + purlWithoutVersion(p) + "\n" + p.version());
+        String location = location(p);
+        return sha256(id + "\n" + purlWithoutVersion(p) + "\n" + p.version() + (location == null ? "" : "\n" + location));
+    }
+
+    /** The file that evidences this copy of the package: its first location, or null. */
+    static String location(Package p) {
+        return p.locations().isEmpty() ? null : p.locations().getFirst();
     }
 
     static String purlWithoutVersion(Package p) {
