@@ -10,8 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class WebhookAuthenticator {
 
     private final IngestAuthProperties properties;
+    /** The configured secrets' digests, so a request hashes only what it presented. */
+    private final Map<String, byte[]> expectedDigests = new ConcurrentHashMap<>();
 
     public WebhookAuthenticator(IngestAuthProperties properties) {
         this.properties = properties;
@@ -42,7 +46,10 @@ public class WebhookAuthenticator {
         }
         List<String> missing = new ArrayList<>();
         String wrong = null;
-        for (AuthScheme scheme : schemes.stream().sorted().toList()) {
+        for (AuthScheme scheme : AuthScheme.values()) {
+            if (!schemes.contains(scheme)) {
+                continue;
+            }
             Optional<String> failure = check(scheme, credentials, presented);
             if (failure.isEmpty()) {
                 return failure;
@@ -56,7 +63,7 @@ public class WebhookAuthenticator {
         return Optional.of(wrong != null ? wrong : String.join(" and ", missing));
     }
 
-    private static Optional<String> check(AuthScheme scheme, SourceCredentials credentials, PresentedCredentials presented) {
+    private Optional<String> check(AuthScheme scheme, SourceCredentials credentials, PresentedCredentials presented) {
         return switch (scheme) {
             case AUTHORIZATION_HEADER -> authorizationHeader(credentials, presented.header("Authorization"));
             case GITHUB_SIGNATURE -> githubSignature(credentials, presented.header("X-Hub-Signature-256"), presented.body());
@@ -65,7 +72,7 @@ public class WebhookAuthenticator {
         };
     }
 
-    private static Optional<String> authorizationHeader(SourceCredentials credentials, String header) {
+    private Optional<String> authorizationHeader(SourceCredentials credentials, String header) {
         if (header == null || header.isBlank()) {
             return Optional.of("no Authorization header");
         }
@@ -93,7 +100,7 @@ public class WebhookAuthenticator {
         return Optional.of("Authorization scheme is neither Bearer nor Basic");
     }
 
-    private static Optional<String> githubSignature(SourceCredentials credentials, String header, byte[] body) {
+    private Optional<String> githubSignature(SourceCredentials credentials, String header, byte[] body) {
         if (header == null || header.isBlank()) {
             return Optional.of("no X-Hub-Signature-256 header");
         }
@@ -101,7 +108,7 @@ public class WebhookAuthenticator {
         return matches(header.trim().toLowerCase(Locale.ROOT), expected) ? Optional.empty() : Optional.of("wrong X-Hub-Signature-256");
     }
 
-    private static Optional<String> jfrogSecret(SourceCredentials credentials, String header, byte[] body) {
+    private Optional<String> jfrogSecret(SourceCredentials credentials, String header, byte[] body) {
         if (header == null || header.isBlank()) {
             return Optional.of("no X-JFrog-Event-Auth header");
         }
@@ -110,7 +117,7 @@ public class WebhookAuthenticator {
         return ok ? Optional.empty() : Optional.of("wrong X-JFrog-Event-Auth");
     }
 
-    private static Optional<String> urlSecret(SourceCredentials credentials, PresentedCredentials presented) {
+    private Optional<String> urlSecret(SourceCredentials credentials, PresentedCredentials presented) {
         String secret = presented.pathSecret() != null ? presented.pathSecret() : presented.queryToken();
         if (secret == null || secret.isEmpty()) {
             return Optional.of("no secret path segment or token query parameter");
@@ -118,8 +125,8 @@ public class WebhookAuthenticator {
         return matches(secret, credentials.token()) ? Optional.empty() : Optional.of("wrong URL secret");
     }
 
-    private static boolean matches(String presented, String expected) {
-        return MessageDigest.isEqual(sha256(presented), sha256(expected));
+    private boolean matches(String presented, String expected) {
+        return MessageDigest.isEqual(sha256(presented), expectedDigests.computeIfAbsent(expected, WebhookAuthenticator::sha256));
     }
 
     private static byte[] sha256(String text) {

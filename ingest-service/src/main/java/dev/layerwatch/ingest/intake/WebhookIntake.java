@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -88,12 +89,26 @@ public class WebhookIntake {
         for (Translation.Ignored event : translation.ignored()) {
             ignore(source.name(), event.reason(), ignored);
         }
+        List<ImagePushed> known = new ArrayList<>();
+        for (ImagePushed event : translation.pushes()) {
+            if (allowlist.allows(event.registry())) {
+                known.add(event);
+            } else {
+                dropUnknownRegistry(source.name(), event, ignored);
+            }
+        }
+        Set<String> alreadyPublished = dedupe.alreadyPublished(source.name(), known);
         List<ImagePushed> toPublish = new ArrayList<>();
         int duplicates = 0;
-        for (ImagePushed event : translation.pushes()) {
-            try (MDC.MDCCloseable eventId = MDC.putCloseable("eventId", event.eventId());
-                    MDC.MDCCloseable senderEventId = MDC.putCloseable("senderEventId", event.sourceEventId())) {
-                duplicates += triage(source.name(), event, ignored, toPublish);
+        for (ImagePushed event : known) {
+            if (event.sourceEventId() != null && alreadyPublished.contains(event.sourceEventId())) {
+                try (MDC.MDCCloseable eventId = MDC.putCloseable("senderEventId", event.sourceEventId())) {
+                    log.info("skipped {} event {} for {}: already published", source.name(), event.sourceEventId(), event.image());
+                }
+                ignore(source.name(), IgnoreReason.DUPLICATE, ignored);
+                duplicates++;
+            } else {
+                toPublish.add(event);
             }
         }
         if (!toPublish.isEmpty()) {
@@ -102,21 +117,13 @@ public class WebhookIntake {
         return new IntakeResult(toPublish.size(), duplicates, ignored);
     }
 
-    /** Sorts one event into dropped (unknown registry), duplicate (returns 1) or to publish. */
-    private int triage(String source, ImagePushed event, Map<String, Integer> ignored, List<ImagePushed> toPublish) {
-        if (!allowlist.allows(event.registry())) {
+    private void dropUnknownRegistry(String source, ImagePushed event, Map<String, Integer> ignored) {
+        try (MDC.MDCCloseable eventId = MDC.putCloseable("eventId", event.eventId());
+                MDC.MDCCloseable senderEventId = MDC.putCloseable("senderEventId", event.sourceEventId())) {
             log.warn("dropped {} event {} for {}: registry {} is not configured in layerwatch.registries",
                     source, event.sourceEventId(), event.image(), event.registry());
-            ignore(source, IgnoreReason.UNKNOWN_REGISTRY, ignored);
-            return 0;
         }
-        if (dedupe.alreadyPublished(event)) {
-            log.info("skipped {} event {} for {}: already published", source, event.sourceEventId(), event.image());
-            ignore(source, IgnoreReason.DUPLICATE, ignored);
-            return 1;
-        }
-        toPublish.add(event);
-        return 0;
+        ignore(source, IgnoreReason.UNKNOWN_REGISTRY, ignored);
     }
 
     private Translation translate(WebhookSource source, IncomingWebhook request) {
@@ -139,9 +146,7 @@ public class WebhookIntake {
 
     private void publish(String source, List<ImagePushed> events) {
         PublishOutcome outcome = publisher.publish(events);
-        for (ImagePushed event : outcome.acknowledged()) {
-            dedupe.rememberPublished(event);
-        }
+        dedupe.rememberPublished(source, outcome.acknowledged());
         metrics.accepted(source, outcome.acknowledged().size());
         if (!outcome.complete()) {
             metrics.publishFailed(source);

@@ -60,7 +60,7 @@ public final class PushedArtifacts {
      * type (either may be null) and its tag (may be null); empty when it is one.
      */
     public static Optional<IgnoreReason> ignoreReason(String mediaType, String artifactType, String tag) {
-        if (tag != null && SIGNATURE_TAG.matcher(tag).matches()) {
+        if (tag != null && tag.startsWith("sha") && SIGNATURE_TAG.matcher(tag).matches()) {
             return Optional.of(IgnoreReason.SIGNATURE_OR_ATTESTATION);
         }
         if (artifactType != null && !IMAGE_CONFIGS.contains(normalise(artifactType))) {

@@ -11,8 +11,11 @@ import dev.layerwatch.ingest.webhook.github.GitHubTranslator;
 import dev.layerwatch.ingest.webhook.harbor.HarborTranslator;
 import dev.layerwatch.ingest.webhook.quay.QuayTranslator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one list of webhook flavours. Adding a registry means adding its package and one line here (and its
@@ -38,10 +41,13 @@ public final class WebhookSources {
             new WebhookSource("ecr", new EcrTranslator(), HEADER, Set.of(JSON)),
             new WebhookSource("gar", new GarTranslator(), URL, Set.of(JSON)));
 
+    private static final Map<String, WebhookSource> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(WebhookSource::name, Function.identity()));
+
     private WebhookSources() {
     }
 
     public static Optional<WebhookSource> byName(String name) {
-        return ALL.stream().filter(source -> source.name().equals(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name));
     }
 }

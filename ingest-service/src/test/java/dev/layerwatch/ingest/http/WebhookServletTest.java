@@ -45,7 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.data.redis.host=127.0.0.1",
         "spring.data.redis.port=1",
         "management.endpoint.health.show-details=always"})
-class WebhookControllerTest {
+class WebhookServletTest {
 
     private static final String DIST_V1 = "application/vnd.docker.distribution.events.v1+json";
 
@@ -139,6 +139,17 @@ class WebhookControllerTest {
         assertThat(disabled.error()).contains("disabled").contains("layerwatch.ingest.gar.token");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.error()).contains("unknown webhook source 'nexus'");
+    }
+
+    @Test
+    void otherPathShapesAre404AndOtherMethods405() {
+        Answer tooDeep = http.post("/webhooks/dockerhub/secret/more", "{}".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
+        Answer bare = http.post("/webhooks/", "{}".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
+
+        assertThat(tooDeep.status()).isEqualTo(404);
+        assertThat(tooDeep.error()).contains("/webhooks/{source}/{secret}");
+        assertThat(bare.status()).isEqualTo(404);
+        assertThat(http.get("/webhooks/distribution").status()).isEqualTo(405);
     }
 
     @Test
