@@ -2,7 +2,8 @@ package dev.layerwatch.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerwatch.testkit.http.RecordingHttpServer;
+import dev.layerwatch.notify.FakeHttpServer;
+import dev.layerwatch.notify.slack.FakeSlackApi;
 import dev.layerwatch.testkit.net.FreePorts;
 import dev.layerwatch.testkit.registry.ImageSpec;
 import dev.layerwatch.testkit.registry.NotificationEndpoint;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +35,7 @@ class PushToNotificationBenchmark {
     private static final int PUSHES = Integer.getInteger("pushes", 20);
     private static final String TOKEN = "bench-token";
     private static final int APP_PORT = FreePorts.next();
-    private static final RecordingHttpServer SLACK = RecordingHttpServer.start();
+    private static final FakeSlackApi SLACK = new FakeSlackApi();
 
     @RegisterExtension
     static RegistryServerExtension registry = RegistryServerExtension.builder()
@@ -49,7 +49,7 @@ class PushToNotificationBenchmark {
         props.add("layerwatch.ingest.distribution.token", () -> TOKEN);
         props.add("layerwatch.registries[0].host", registry::hostPort);
         props.add("layerwatch.registries[0].insecure", () -> "true");
-        props.add("layerwatch.notify.slack.webhook-url", () -> SLACK.uri("/services/T/B/X").toString());
+        props.add("layerwatch.notify.slack.webhook-url", () -> SLACK.webhookUrl().toString());
     }
 
     @AfterAll
@@ -84,8 +84,8 @@ class PushToNotificationBenchmark {
         Files.writeString(rootfs.resolve("etc/os-release"), "ID=alpine\nVERSION_ID=3.18.4\n");
         Files.writeString(rootfs.resolve("etc/build-" + i), "build " + i + " " + System.nanoTime());
         PushedImage pushed = registry.pusher().push("bench/" + name, "v" + i, ImageSpec.image().layer(rootfs));
-        Instant pushedAt = Instant.now();
-        RecordingHttpServer.Request post = SLACK.await(r -> r.body().contains(pushed.manifestDigest().toString()), Duration.ofMinutes(2));
-        return Duration.between(pushedAt, post.receivedAt()).toMillis();
+        long pushedAt = System.nanoTime();
+        FakeHttpServer.Request post = SlackPosts.await(SLACK, r -> r.body().contains(pushed.manifestDigest().toString()), Duration.ofMinutes(2));
+        return (post.receivedNanos() - pushedAt) / 1_000_000;
     }
 }

@@ -2,7 +2,6 @@ package dev.layerwatch.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerwatch.testkit.http.RecordingHttpServer;
 import dev.layerwatch.testkit.net.FreePorts;
 import dev.layerwatch.testkit.registry.ImageSpec;
 import dev.layerwatch.testkit.registry.NotificationEndpoint;
@@ -10,7 +9,9 @@ import dev.layerwatch.testkit.registry.PushedImage;
 import dev.layerwatch.testkit.registry.RegistryServerExtension;
 import dev.layerwatch.engine.ecosystem.debian.DebianReleases;
 import dev.layerwatch.engine.vulndb.FeedImporter;
+import dev.layerwatch.notify.FakeHttpServer;
 import dev.layerwatch.notify.jira.FakeJiraApi;
+import dev.layerwatch.notify.slack.FakeSlackApi;
 import dev.layerwatch.notify.jira.JiraFlavor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ class RegistryPushToSlackIT {
 
     private static final String TOKEN = "e2e-webhook-token";
     private static final int APP_PORT = FreePorts.next();
-    private static final RecordingHttpServer SLACK = RecordingHttpServer.start();
+    private static final FakeSlackApi SLACK = new FakeSlackApi();
     private static final FakeJiraApi JIRA = new FakeJiraApi(JiraFlavor.CLOUD);
 
     @RegisterExtension
@@ -78,7 +79,7 @@ class RegistryPushToSlackIT {
         props.add("layerwatch.ingest.distribution.token", () -> TOKEN);
         props.add("layerwatch.registries[0].host", registry::hostPort);
         props.add("layerwatch.registries[0].insecure", () -> "true");
-        props.add("layerwatch.notify.slack.webhook-url", () -> SLACK.uri("/services/T000/B000/XXXX").toString());
+        props.add("layerwatch.notify.slack.webhook-url", () -> SLACK.webhookUrl().toString());
         props.add("layerwatch.notify.jira.base-url", JIRA::baseUrl);
         props.add("layerwatch.notify.jira.email", () -> FakeJiraApi.EMAIL);
         props.add("layerwatch.notify.jira.api-token", () -> FakeJiraApi.API_TOKEN);
@@ -97,10 +98,11 @@ class RegistryPushToSlackIT {
         PushedImage pushed = registry.pusher().push("team/app", "1.0",
                 ImageSpec.image().layer(Path.of("src/test/resources/standalone/rootfs-app")));
 
-        RecordingHttpServer.Request post = SLACK.await(r -> r.body().contains(pushed.manifestDigest().toString()), Duration.ofSeconds(90));
+        FakeHttpServer.Request post = SlackPosts.await(SLACK, r -> r.body().contains(pushed.manifestDigest().toString()), Duration.ofSeconds(90));
 
         assertThat(post.method()).isEqualTo("POST");
-        assertThat(post.path()).isEqualTo("/services/T000/B000/XXXX");
+        assertThat(post.path()).isEqualTo(FakeSlackApi.WEBHOOK_PATH);
+        assertThat(post.answeredWith()).as("the fake checks Block Kit limits").isEqualTo(200);
         assertThat(post.header("Content-Type")).startsWith("application/json");
         JsonNode body = JsonMapper.builder().build().readTree(post.body());
         assertThat(body.path("text").asString()).contains("team/app");
@@ -110,7 +112,7 @@ class RegistryPushToSlackIT {
 
         // the registry delivered one push event for the manifest; nothing else may produce a second message
         Thread.sleep(3000);
-        assertThat(SLACK.requests()).filteredOn(r -> r.body().contains(pushed.manifestDigest().toString())).hasSize(1);
+        assertThat(SLACK.server().requests()).filteredOn(r -> r.body().contains(pushed.manifestDigest().toString())).hasSize(1);
     }
 
     @Test
@@ -119,7 +121,7 @@ class RegistryPushToSlackIT {
         writeJar(rootfs.resolve("app/log4j-core-2.14.1.jar"), "org.apache.logging.log4j", "log4j-core", "2.14.1");
         PushedImage pushed = registry.pusher().push("team/legacy", "2.0", ImageSpec.image().layer(rootfs));
 
-        RecordingHttpServer.Request post = SLACK.await(r -> r.body().contains(pushed.manifestDigest().toString()), Duration.ofSeconds(90));
+        FakeHttpServer.Request post = SlackPosts.await(SLACK, r -> r.body().contains(pushed.manifestDigest().toString()), Duration.ofSeconds(90));
 
         assertThat(post.body()).contains("CVE-2021-44228").contains("log4j-core").contains("2.14.1").contains("2.15.0");
         assertThat(post.body()).containsIgnoringCase("critical");
@@ -134,7 +136,7 @@ class RegistryPushToSlackIT {
         writeJar(fixed.resolve("app/log4j-core-2.17.1.jar"), "org.apache.logging.log4j", "log4j-core", "2.17.1");
 
         PushedImage first = registry.pusher().push("team/lifecycle", "1.0", ImageSpec.image().layer(vulnerable));
-        SLACK.await(r -> r.body().contains(first.manifestDigest().toString()), Duration.ofSeconds(90));
+        SlackPosts.await(SLACK, r -> r.body().contains(first.manifestDigest().toString()), Duration.ofSeconds(90));
         FakeJiraApi.Issue ticket = awaitOne(() -> lifecycleTickets(), Duration.ofSeconds(60));
         assertThat(ticket.fields.path("summary").asString()).contains("CVE-2021-44228");
         assertThat(ticket.status).isEqualTo("To Do");

@@ -6,7 +6,7 @@ import dev.layerwatch.common.event.Topics;
 import dev.layerwatch.common.image.ImageReference;
 import dev.layerwatch.ingest.IngestApplication;
 import dev.layerwatch.ingest.http.ImagePushedTopic;
-import dev.layerwatch.ingest.http.RestartableKafkaBroker;
+import dev.layerwatch.testkit.kafka.KafkaBroker;
 import dev.layerwatch.ingest.publish.ImagePushedPublisher;
 import dev.layerwatch.ingest.publish.IngestPublisherProperties;
 import dev.layerwatch.testkit.net.FreePorts;
@@ -58,7 +58,7 @@ public final class IngestBenchmark {
         int seconds = Integer.parseInt(args[2]);
         int connections = Integer.parseInt(args[3]);
         int port = FreePorts.next();
-        try (RestartableKafkaBroker kafka = new RestartableKafkaBroker(); RedisProcess redis = new RedisProcess(0).start()) {
+        try (KafkaBroker kafka = new KafkaBroker(1).start(); RedisProcess redis = new RedisProcess(0).start()) {
             kafka.createTopics(Topics.IMAGE_PUSHED);
             ConfigurableApplicationContext app = new SpringApplicationBuilder(IngestApplication.class).properties(Map.of(
                     "server.port", port, "server.address", "127.0.0.1",
@@ -177,7 +177,7 @@ public final class IngestBenchmark {
      * A bounded load (a fixed number of deliveries from {@code connections} concurrent senders) during which the
      * broker is stopped and started again. Every delivery answered 2xx must be in the topic afterwards.
      */
-    private static void faultTest(RestartableKafkaBroker kafka, int port, Path payload, int connections) throws Exception {
+    private static void faultTest(KafkaBroker kafka, int port, Path payload, int connections) throws Exception {
         String template = Files.readString(payload);
         int deliveries = 3000;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -4,6 +4,7 @@ import static dev.layerwatch.ingest.webhook.WebhookPayloads.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerwatch.common.event.Topics;
+import dev.layerwatch.testkit.kafka.KafkaBrokerExtension;
 import dev.layerwatch.ingest.IngestApplication;
 import dev.layerwatch.ingest.http.WebhookHttp.Answer;
 import dev.layerwatch.testkit.redis.RedisServerExtension;
@@ -32,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BrokerOutageIT {
 
     @RegisterExtension
-    static RestartableKafkaBroker kafka = new RestartableKafkaBroker();
+    static KafkaBrokerExtension kafka = KafkaBrokerExtension.dedicated();
 
     @RegisterExtension
     static RedisServerExtension redis = RedisServerExtension.shared();
@@ -55,12 +56,12 @@ class BrokerOutageIT {
         String during = UUID.randomUUID().toString();
         assertThat(post(http, before).status()).isEqualTo(202);
 
-        kafka.stopBroker();
+        kafka.stop();
         long start = System.nanoTime();
         Answer refused = post(http, during);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Answer health = http.get("/actuator/health");
-        kafka.startBroker();
+        kafka.start();
         var afterRecovery = ImagePushedTopic.readNow(kafka.bootstrapServers());
         Answer retried = post(http, during);
 

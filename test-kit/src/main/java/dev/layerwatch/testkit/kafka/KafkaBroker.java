@@ -1,12 +1,14 @@
 package dev.layerwatch.testkit.kafka;
 
 import java.util.Map;
+import kafka.server.BrokerServer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real Kafka broker in this JVM (KRaft mode, from spring-kafka-test) on a random loopback port. Its log lives
- * in a temp dir. The KRaft test kit cannot pin ports, so a stopped broker cannot come back at the same address:
- * fault tests stop it (clients see the broker vanish) and, where they need it back, start a new one.
+ * A real Kafka broker in this JVM (KRaft mode, from spring-kafka-test) on a random loopback port, its log in a temp
+ * dir. For fault tests the broker server can be stopped and started again in place ({@link #stopBroker()},
+ * {@link #startBroker()}): the KRaft controller keeps the metadata, clients keep their address, and records written
+ * before the outage are still there afterwards.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -38,6 +40,25 @@ public final class KafkaBroker implements AutoCloseable {
             broker.destroy();
             broker = null;
         }
+    }
+
+    /** Stops the broker server only; clients see connections refused until {@link #startBroker()}. */
+    public synchronized void stopBroker() {
+        BrokerServer server = server();
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    /** Starts the same broker server again, at the same address, with the log it had. */
+    public synchronized void startBroker() {
+        server().startup();
+    }
+
+    private BrokerServer server() {
+        if (broker == null) {
+            throw new IllegalStateException("the Kafka broker is not running");
+        }
+        return broker.getCluster().brokers().values().iterator().next();
     }
 
     public synchronized boolean running() {

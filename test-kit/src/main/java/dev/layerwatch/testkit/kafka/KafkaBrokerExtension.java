@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * JUnit 5 access to a real Kafka broker. {@code new KafkaBrokerExtension()} shares one broker per test JVM
  * (started lazily, stopped at JVM exit) so cached Spring contexts keep working across test classes;
- * {@link #dedicated()} gives a class its own broker, which it may stop and start for fault tests.
+ * {@link #dedicated()} gives a class its own broker, whose server it may stop and start again in place for fault tests.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -77,16 +77,16 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         broker().createTopics(topics);
     }
 
-    /** Stops a dedicated broker (fault tests): clients see it vanish. */
+    /** Stops a dedicated broker's server (fault tests): clients see connections refused. */
     public void stop() {
         requireDedicated();
-        broker().stop();
+        broker().stopBroker();
     }
 
-    /** Starts a dedicated broker again: a NEW broker, empty, at a new address ({@link #bootstrapServers()}). */
+    /** Starts a dedicated broker's server again, at the same address, with its log intact. */
     public void start() {
         requireDedicated();
-        broker().start();
+        broker().startBroker();
     }
 
     private void requireDedicated() {

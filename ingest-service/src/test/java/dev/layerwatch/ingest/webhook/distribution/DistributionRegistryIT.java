@@ -3,10 +3,10 @@ package dev.layerwatch.ingest.webhook.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerwatch.common.event.Topics;
+import dev.layerwatch.testkit.kafka.KafkaBrokerExtension;
 import dev.layerwatch.ingest.IngestApplication;
 import dev.layerwatch.ingest.http.ImagePushedTopic;
 import dev.layerwatch.ingest.http.ImagePushedTopic.Stored;
-import dev.layerwatch.ingest.http.RestartableKafkaBroker;
 import dev.layerwatch.testkit.net.FreePorts;
 import dev.layerwatch.testkit.redis.RedisServerExtension;
 import dev.layerwatch.testkit.registry.ImageSpec;
@@ -45,7 +45,7 @@ class DistributionRegistryIT {
     private static final int INGEST_PORT = FreePorts.next();
 
     @RegisterExtension
-    static RestartableKafkaBroker kafka = new RestartableKafkaBroker();
+    static KafkaBrokerExtension kafka = KafkaBrokerExtension.dedicated();
 
     @RegisterExtension
     static RedisServerExtension redis = RedisServerExtension.shared();
@@ -107,14 +107,14 @@ class DistributionRegistryIT {
     @Test
     void registryRetriesAfterA503AndTheRetriedDeliveryLandsExactlyOnce() throws Exception {
         double failuresBefore = publishFailures();
-        kafka.stopBroker();
+        kafka.stop();
         PushedImage image;
         try {
             image = registry.pusher().push("e2e/retry", "1.0", ImageSpec.image().layer(fixture("base")).layer(fixture("app")));
             awaitCondition(() -> publishFailures() >= failuresBefore + 2, Duration.ofSeconds(30),
                     "ingest answering the registry's manifest notification 503 at least twice");
         } finally {
-            kafka.startBroker();
+            kafka.start();
         }
 
         Stored stored = awaitFirst(s -> s.event().repository().equals("e2e/retry"), Duration.ofSeconds(60));

@@ -1,2 +1,0 @@
-/** A recording HTTP server: the local stand-in for Slack, Jira and other services that cannot run here. */
-package dev.layerwatch.testkit.http;
