@@ -11,7 +11,6 @@ import org.springframework.util.unit.DataSize;
  * @param layerCacheTtl   how long a per-layer result stays in Redis (layers are immutable: long is fine)
  * @param layerLeaseTtl   how long one worker holds a layer before another may take it over (a crashed worker's lease expires)
  * @param leaseWait       how long a worker waits for another worker's lease on the same layer before analysing it itself
- * @param reportCacheTtl  how long "this manifest was scanned against this snapshot" is remembered, to skip redelivered events
  * @param maxFileSize     the largest file a cataloger may read
  * @param maxLayerSize    the largest uncompressed layer analysed; beyond it the layer fails with a warning
  */
@@ -20,7 +19,6 @@ public record ScanProperties(
         @DefaultValue("30d") Duration layerCacheTtl,
         @DefaultValue("10m") Duration layerLeaseTtl,
         @DefaultValue("2m") Duration leaseWait,
-        @DefaultValue("1h") Duration reportCacheTtl,
         @DefaultValue("512MB") DataSize maxFileSize,
         @DefaultValue("32GB") DataSize maxLayerSize) {
 }

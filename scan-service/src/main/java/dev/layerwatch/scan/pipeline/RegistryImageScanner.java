@@ -5,6 +5,7 @@ import dev.layerwatch.common.event.ScanCompleted;
 import dev.layerwatch.common.image.ImageReference;
 import dev.layerwatch.engine.analysis.AnalysisListener;
 import dev.layerwatch.engine.analysis.ImageAnalyzer;
+import dev.layerwatch.engine.registry.RegistryClient;
 import dev.layerwatch.engine.registry.RegistryException;
 import dev.layerwatch.engine.registry.RegistryImageSource;
 import dev.layerwatch.engine.registry.RegistryRateLimitedException;
@@ -48,10 +49,11 @@ public class RegistryImageScanner implements ImageScanner {
             log.warn("not scanning {}: registry {} is not configured (layerwatch.registries)", image, image.registry());
             return List.of(results.failed(event, image, "registry " + image.registry() + " is not configured in layerwatch.registries"));
         }
-        try (RegistryImageSource source = new RegistryImageSource(registries.client(image.registry()), image)) {
-            ImageReference pinned = image.digest() != null ? image : image.withDigest(source.resolveDigest());
-            try (RegistryImageSource pinnedSource = new RegistryImageSource(registries.client(image.registry()), pinned)) {
-                List<ImageReport> reports = analyzer.scan(pinnedSource, null, AnalysisListener.SILENT);
+        try {
+            RegistryClient client = registries.client(image.registry());
+            ImageReference pinned = image.digest() != null ? image : image.withDigest(client.resolveDigest(image));
+            try (RegistryImageSource source = new RegistryImageSource(client, pinned)) {
+                List<ImageReport> reports = analyzer.scan(source, null, AnalysisListener.SILENT);
                 List<ScanCompleted> out = new ArrayList<>(reports.size());
                 for (ImageReport report : reports) {
                     VulnerabilityMatching.Matched matched = matching.match(report);

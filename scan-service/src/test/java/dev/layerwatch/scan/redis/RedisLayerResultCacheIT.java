@@ -30,7 +30,7 @@ class RedisLayerResultCacheIT {
     private JedisConnectionFactory connections;
     private StringRedisTemplate template;
     private final ScanProperties properties = new ScanProperties(Duration.ofDays(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofHours(1), DataSize.ofMegabytes(64), DataSize.ofGigabytes(1));
+            DataSize.ofMegabytes(64), DataSize.ofGigabytes(1));
 
     @BeforeEach
     void connect() {
