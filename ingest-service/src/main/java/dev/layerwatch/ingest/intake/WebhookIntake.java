@@ -50,9 +50,12 @@ public class WebhookIntake {
     private final IngestMetrics metrics;
     private final IngestPublisherProperties publisherProperties;
     private final Clock clock;
+    private final SourceThrottle throttle;
 
     public WebhookIntake(WebhookAuthenticator authenticator, RegistryAllowlist allowlist, DeliveryDedupe dedupe,
-            ImagePushedPublisher publisher, IngestMetrics metrics, IngestPublisherProperties publisherProperties) {
+            ImagePushedPublisher publisher, IngestMetrics metrics, IngestPublisherProperties publisherProperties,
+            SourceThrottle throttle) {
+        this.throttle = throttle;
         this.authenticator = authenticator;
         this.allowlist = allowlist;
         this.dedupe = dedupe;
@@ -86,6 +89,12 @@ public class WebhookIntake {
             throw new WebhookRejection(415, "webhook source '" + source.name() + "' accepts " + String.join(", ", new TreeSet<>(source.contentTypes()))
                     + ", not " + (contentType == null ? "a request without Content-Type" : contentType));
         }
+        try (SourceThrottle.Permit permit = throttle.enter(source.name())) {
+            return receive(source, request);
+        }
+    }
+
+    private IntakeResult receive(WebhookSource source, IncomingWebhook request) {
         Translation translation = translate(source, request);
         Map<String, Integer> ignored = new TreeMap<>();
         for (Translation.Ignored event : translation.ignored()) {
