@@ -69,12 +69,37 @@ final class ScanRun {
                 stderr.flush();
             }
             VulnerabilityCheck.Outcome outcome = check.apply(reports);
-            return write(options, format, outcome.reports()) ? outcome.exitCode() : Layerwatch.EXIT_USAGE;
+            return write(options, format, outcome.reports()) ? exitCode(outcome, mode) : Layerwatch.EXIT_USAGE;
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         } catch (IOException e) {
             return fail(message(e));
         }
+    }
+
+    /**
+     * An incomplete scan never passes (4), whatever {@code --exit-code} says; a gate ({@code --exit-code N}) on
+     * packages not checked against a current DB cannot pass either (3). Otherwise the policy's code.
+     */
+    private int exitCode(VulnerabilityCheck.Outcome outcome, Mode mode) {
+        List<ImageReport> reports = outcome.reports();
+        List<String> incomplete = reports.stream().flatMap(r -> r.outcome().incompleteLayers().stream())
+                .map(l -> l.layer() + ": " + l.reason()).distinct().toList();
+        if (!incomplete.isEmpty()) {
+            stderr.println("layerwatch: scan incomplete, " + incomplete.size() + " layer(s) not read (exit "
+                    + Layerwatch.EXIT_INCOMPLETE + "): " + String.join("; ", incomplete));
+            stderr.flush();
+            return Layerwatch.EXIT_INCOMPLETE;
+        }
+        boolean gate = mode.vulnerabilities() != null && mode.vulnerabilities().exitCode != 0;
+        var notChecked = reports.stream().map(ImageReport::vulnerabilityStatus).filter(s -> !s.checked()).findFirst();
+        if (gate && notChecked.isPresent()) {
+            stderr.println("layerwatch: --exit-code cannot pass: vulnerabilities not checked, " + notChecked.get().detail()
+                    + " (exit " + Layerwatch.EXIT_NOT_CHECKED + ")");
+            stderr.flush();
+            return Layerwatch.EXIT_NOT_CHECKED;
+        }
+        return outcome.exitCode();
     }
 
     /** The reports, or null after telling the user why the target could not be read. */

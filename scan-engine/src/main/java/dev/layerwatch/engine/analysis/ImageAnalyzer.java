@@ -74,7 +74,10 @@ public final class ImageAnalyzer {
             if (r.failed()) {
                 warnings.add(r.failure());
             }
-            reportLayers.add(new ReportLayer(citedDigest(d), d.mediaType(), d.size(), r.diffId(), outcome.cached(), r.failure()));
+            // a cap that stopped the walk early leaves packages unseen: as incomplete as an unreadable layer
+            String failure = r.failed() || r.complete() ? r.failure()
+                    : "layer " + name(d) + ": a limit stopped the walk before the end of the layer";
+            reportLayers.add(new ReportLayer(citedDigest(d), d.mediaType(), d.size(), r.diffId(), outcome.cached(), failure));
         }
 
         MergedFilesystem fs = MergedFilesystem.merge(results);
@@ -188,6 +191,10 @@ public final class ImageAnalyzer {
 
     private static String citedDigest(LayerDescriptor d) {
         return DIRECTORY_LAYER_MEDIA_TYPE.equals(d.mediaType()) ? null : d.digest().toString();
+    }
+
+    private static String name(LayerDescriptor d) {
+        return d.digest().toString();
     }
 
     private static String str(Object o) {

@@ -29,7 +29,12 @@ public final class SarifReportWriter implements ReportWriter {
         }
         ImageReport report = reports.getFirst();
         var packages = report.packages().stream().map(ReportPackage::toPackage).toList();
-        sarif.write(report.image(), report.findings(), SarifWriter.locationsByPurl(packages), out);
+        List<String> notices = new java.util.ArrayList<>();
+        if (!report.vulnerabilityStatus().checked()) {
+            notices.add("vulnerabilities not checked: " + report.vulnerabilityStatus().detail());
+        }
+        report.outcome().incompleteLayers().forEach(l -> notices.add("scan incomplete: layer " + l.layer() + " not read: " + l.reason()));
+        sarif.write(report.image(), report.findings(), SarifWriter.locationsByPurl(packages), notices, out);
         out.write('\n');
         out.flush();
     }
