@@ -23,6 +23,8 @@ import java.util.UUID;
  * @param vulnerabilityStatus CHECKED, or NOT_CHECKED and why (no DB, DB not ready, DB too old); since schema 2.
  *                       Absent in a schema-1 record, it is CHECKED only when {@code vulnDbVersion} is set:
  *                       an unknown status is never read as "checked".
+ * @param pushReceivedAt the {@link ImagePushed#receivedAt()} this scan answers, for push-to-notification latency; since
+ *                       schema 2, null when unknown
  */
 public record ScanCompleted(
         String eventId,
@@ -46,9 +48,10 @@ public record ScanCompleted(
         String scannerVersion,
         Instant scannedAt,
         ScanOutcome outcome,
-        VulnerabilityStatus vulnerabilityStatus) {
+        VulnerabilityStatus vulnerabilityStatus,
+        Instant pushReceivedAt) {
 
-    /** 2: {@code outcome} and {@code vulnerabilityStatus} added (additive: schema-1 readers ignore them). */
+    /** 2: {@code outcome}, {@code vulnerabilityStatus} and {@code pushReceivedAt} added (additive: schema-1 readers ignore them). */
     public static final int SCHEMA_VERSION = 2;
 
     public enum Status { SUCCEEDED, FAILED }
@@ -86,7 +89,7 @@ public record ScanCompleted(
                          List<SecretFinding> secrets, List<String> warnings, String vulnDbVersion, String scannerVersion,
                          Instant scannedAt) {
         this(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest, manifestDigest, platform, os,
-                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, null, null);
+                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, null, null, null);
     }
 
     /** This result with only the given findings (what one notification target is told), status and outcome kept. */
@@ -94,7 +97,7 @@ public record ScanCompleted(
                                       List<SecretFinding> newSecrets) {
         return new ScanCompleted(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest,
                 manifestDigest, platform, os, summary, newFindings, newConfigFindings, newSecrets, warnings, vulnDbVersion,
-                scannerVersion, scannedAt, outcome, vulnerabilityStatus);
+                scannerVersion, scannedAt, outcome, vulnerabilityStatus, pushReceivedAt);
     }
 
     /** True only when every layer was read and the packages were matched against a current snapshot. */

@@ -20,7 +20,7 @@ class ScanCompletedJsonTest {
                                       VulnerabilityStatus vulnStatus) {
         return new ScanCompleted("e-1", ScanCompleted.SCHEMA_VERSION, "push-1", status, error, "localhost:5000", "team/app", "1.0",
                 DIGEST, null, null, null, new ScanSummary(3, 2, SeverityCounts.NONE, 0, 0), List.of(), List.of(), List.of(),
-                List.of(), dbVersion, "layerwatch/test", AT, outcome, vulnStatus);
+                List.of(), dbVersion, "layerwatch/test", AT, outcome, vulnStatus, AT.minusSeconds(5));
     }
 
     @Test

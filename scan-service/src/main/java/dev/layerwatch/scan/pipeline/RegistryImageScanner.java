@@ -12,6 +12,7 @@ import dev.layerwatch.engine.registry.RegistryRateLimitedException;
 import dev.layerwatch.engine.registry.RegistryUnreachableException;
 import dev.layerwatch.engine.report.ImageReport;
 import dev.layerwatch.scan.config.RegistryClients;
+import dev.layerwatch.scan.metrics.ScanMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,8 +36,11 @@ public class RegistryImageScanner implements ImageScanner {
     private final VulnerabilityMatching matching;
     private final ScanResults results;
 
-    public RegistryImageScanner(RegistryClients registries, ImageAnalyzer analyzer, VulnerabilityMatching matching) {
+    private final ScanMetrics metrics;
+
+    public RegistryImageScanner(RegistryClients registries, ImageAnalyzer analyzer, VulnerabilityMatching matching, ScanMetrics metrics) {
         this.registries = registries;
+        this.metrics = metrics;
         this.analyzer = analyzer;
         this.matching = matching;
         this.results = new ScanResults(scannerVersion(), Clock.systemUTC());
@@ -47,7 +51,7 @@ public class RegistryImageScanner implements ImageScanner {
         ImageReference image = event.image();
         if (!registries.allows(image.registry())) {
             log.warn("not scanning {}: registry {} is not configured (layerwatch.registries)", image, image.registry());
-            return List.of(results.failed(event, image, "registry " + image.registry() + " is not configured in layerwatch.registries"));
+            return List.of(results.failed(event, image, "registry " + image.registry() + " is not configured in layerwatch.registries", null));
         }
         try {
             RegistryClient client = registries.client(image.registry());
@@ -56,21 +60,28 @@ public class RegistryImageScanner implements ImageScanner {
                 List<ImageReport> reports = analyzer.scan(source, null, AnalysisListener.SILENT);
                 List<ScanCompleted> out = new ArrayList<>(reports.size());
                 for (ImageReport report : reports) {
+                    long cached = report.layers().stream().filter(l -> l.cached()).count();
+                    long unreadable = report.layers().stream().filter(l -> l.failure() != null).count();
+                    metrics.layers(report.layers().size() - cached - unreadable, cached, unreadable);
                     VulnerabilityMatching.Matched matched = matching.match(report);
-                    out.add(results.succeeded(event, pinned, matched.report(), matched.snapshotVersion()));
+                    out.add(results.succeeded(event, pinned, matched.report(), matched.snapshotVersion(), matched.status()));
                 }
                 return out;
             }
-        } catch (RegistryUnreachableException | RegistryRateLimitedException e) {
+        } catch (RegistryUnreachableException e) {
+            metrics.registryFailure(image.registry(), "unreachable");
+            throw new TransientScanException(e.getMessage(), e);
+        } catch (RegistryRateLimitedException e) {
+            metrics.registryFailure(image.registry(), "rate_limited");
             throw new TransientScanException(e.getMessage(), e);
         } catch (RegistryException e) {
-            return List.of(results.failed(event, image, e.getMessage()));
+            return List.of(results.failed(event, image, e.getMessage(), null));
         } catch (IOException e) {
             throw new TransientScanException("scan of " + image + " failed: " + e.getMessage(), e);
         }
     }
 
-    private static String scannerVersion() {
+    static String scannerVersion() {
         String v = RegistryImageScanner.class.getPackage().getImplementationVersion();
         return "layerwatch/" + (v == null ? "development" : v);
     }

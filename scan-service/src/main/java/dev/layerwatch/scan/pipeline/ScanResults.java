@@ -3,7 +3,9 @@ package dev.layerwatch.scan.pipeline;
 import dev.layerwatch.common.event.ImagePushed;
 import dev.layerwatch.common.event.OsSummary;
 import dev.layerwatch.common.event.ScanCompleted;
+import dev.layerwatch.common.event.ScanOutcome;
 import dev.layerwatch.common.event.ScanSummary;
+import dev.layerwatch.common.event.VulnerabilityStatus;
 import dev.layerwatch.common.finding.SeverityCounts;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
 import dev.layerwatch.common.image.Digest;
@@ -12,6 +14,7 @@ import dev.layerwatch.common.image.Platform;
 import dev.layerwatch.engine.report.ImageReport;
 import dev.layerwatch.engine.report.ReportOs;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,7 +29,8 @@ final class ScanResults {
         this.clock = clock;
     }
 
-    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageReport report, String vulnDbVersion) {
+    /** COMPLETE or INCOMPLETE (the report names the layers it could not read), with the vulnerability status. */
+    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageReport report, String vulnDbVersion, VulnerabilityStatus status) {
         List<VulnerabilityFinding> findings = report.findings();
         ScanSummary summary = new ScanSummary(report.packages().size(), report.layers().size(),
                 SeverityCounts.of(findings.stream().map(VulnerabilityFinding::severity).toList()),
@@ -37,15 +41,22 @@ final class ScanResults {
                 report.manifestDigest() == null ? null : Digest.parse(report.manifestDigest()),
                 report.platform() == null ? null : Platform.parse(report.platform()),
                 os(report.os()), summary, findings, report.configFindings(), report.secrets(), report.warnings(),
-                vulnDbVersion, scannerVersion, clock.instant());
+                vulnDbVersion, scannerVersion, clock.instant(), report.outcome(), status, event.receivedAt());
     }
 
-    ScanCompleted failed(ImagePushed event, ImageReference image, String reason) {
+    /** The image could not be scanned: {@code reason} names what failed, {@code since} when it first did (null: now). */
+    ScanCompleted failed(ImagePushed event, ImageReference image, String reason, Instant since) {
+        return failed(event, image, reason, reason, since);
+    }
+
+    /** As {@link #failed(ImagePushed, ImageReference, String, Instant)}, with the technical {@code error} apart from the short reason. */
+    ScanCompleted failed(ImagePushed event, ImageReference image, String reason, String error, Instant since) {
         return new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, event.eventId(),
-                ScanCompleted.Status.FAILED, reason,
+                ScanCompleted.Status.FAILED, error,
                 image.registry(), image.repository(), image.tag(), image.digest(), null, null, null,
                 new ScanSummary(0, 0, SeverityCounts.NONE, 0, 0), List.of(), List.of(), List.of(), List.of(),
-                null, scannerVersion, clock.instant());
+                null, scannerVersion, clock.instant(), ScanOutcome.failed(reason, since == null ? clock.instant() : since),
+                VulnerabilityStatus.scanFailed(), event.receivedAt());
     }
 
     private static OsSummary os(ReportOs os) {
