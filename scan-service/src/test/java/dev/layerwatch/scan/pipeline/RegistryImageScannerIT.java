@@ -49,7 +49,10 @@ class RegistryImageScannerIT {
         clients = new RegistryClients(new RegistriesProperties(List.of(
                 new RegistriesProperties.Registry(registry.hostPort(), true, null, null))));
         ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), cache, Duration.ofSeconds(5));
-        scanner = new RegistryImageScanner(clients, analyzer, new VulnerabilityMatching(new VulnDbProperties(null, Duration.ofSeconds(30))));
+        VulnDbProperties noDb = new VulnDbProperties(null, Duration.ofSeconds(30), Duration.ofDays(7),
+                new VulnDbProperties.Update(false, Duration.ofHours(6), null, null, null));
+        scanner = new RegistryImageScanner(clients, analyzer, new VulnerabilityMatching(noDb, null),
+                new dev.layerwatch.scan.metrics.ScanMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @AfterEach
