@@ -12,6 +12,8 @@ import dev.layerwatch.engine.layerscan.InMemoryLayerResultCache;
 import dev.layerwatch.engine.layerscan.LayerAnalyzer;
 import dev.layerwatch.engine.layerscan.LayerResult;
 import dev.layerwatch.engine.layerscan.LayerResultCache;
+import dev.layerwatch.engine.policy.FindingPolicy;
+import dev.layerwatch.engine.scan.ScanEngine;
 import dev.layerwatch.engine.standard.AnalyzerSets;
 import dev.layerwatch.scan.config.RegistriesProperties;
 import dev.layerwatch.scan.config.RegistryClients;
@@ -49,7 +51,8 @@ class RegistryImageScannerIT {
         clients = new RegistryClients(new RegistriesProperties(List.of(
                 new RegistriesProperties.Registry(registry.hostPort(), true, null, null))));
         ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), cache, Duration.ofSeconds(5));
-        scanner = new RegistryImageScanner(clients, analyzer, new VulnerabilityMatching(new VulnDbProperties(null, Duration.ofSeconds(30))));
+        scanner = new RegistryImageScanner(clients,
+                new ScanEngine(analyzer, new VulnDbMatchers(new VulnDbProperties(null, Duration.ofSeconds(30))), FindingPolicy.permissive()));
     }
 
     @AfterEach
