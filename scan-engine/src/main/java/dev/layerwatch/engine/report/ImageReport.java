@@ -7,7 +7,12 @@ import dev.layerwatch.common.event.VulnerabilityStatus;
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.finding.SecretFinding;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
+import dev.layerwatch.engine.assembly.ImageInventory;
+import dev.layerwatch.engine.image.LayerDescriptor;
+import dev.layerwatch.engine.inventory.OsRelease;
+import dev.layerwatch.engine.layerscan.LayerOutcome;
 import dev.layerwatch.engine.policy.SuppressedFinding;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,6 +80,34 @@ public record ImageReport(
     public ImageReport withVulnerabilityStatus(VulnerabilityStatus status) {
         return new ImageReport(image, manifestDigest, indexDigest, platform, os, packages, vulnDbVersion, findings, suppressed,
                 secrets, configFindings, warnings, layers, status);
+    }
+
+    /** The report view of one scan: what the JSON, CycloneDX and table writers show. */
+    public static ImageReport of(ImageScan scan) {
+        ImageInventory inv = scan.inventory();
+        return new ImageReport(inv.image(), str(inv.manifestDigest()), str(inv.indexDigest()), str(inv.platform()), os(inv),
+                inv.packages().stream().map(ReportPackage::of).toList(), scan.vulnDbVersion(), scan.findings(), scan.suppressed(),
+                inv.secrets(), inv.configFindings(), scan.warnings(),
+                inv.layers().stream().map(ImageReport::layer).toList(), scan.vulnerabilityStatus());
+    }
+
+    private static ReportOs os(ImageInventory inv) {
+        OsRelease os = inv.os();
+        if (os == null) {
+            return null;
+        }
+        return new ReportOs(os.id(), os.versionId(), os.versionCodename(), os.prettyName(), inv.eolReached(),
+                inv.eolDate() == null ? null : inv.eolDate().toString());
+    }
+
+    private static ReportLayer layer(LayerOutcome outcome) {
+        LayerDescriptor d = outcome.descriptor();
+        return new ReportLayer(outcome.citedDigest(), d.mediaType(), d.size(), outcome.result().diffId(), outcome.cached(),
+                outcome.problem());
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
     }
 
     /** A report as the analysis produces it: not matched against any vulnerability DB yet. */

@@ -2,7 +2,7 @@ package dev.layerwatch.scan.config;
 
 import dev.layerwatch.common.event.VulnerabilityStatus;
 import dev.layerwatch.common.startup.StartupFact;
-import dev.layerwatch.scan.pipeline.VulnerabilityMatching;
+import dev.layerwatch.scan.pipeline.VulnDbMatchers;
 import dev.layerwatch.scan.vulndb.VulnDbUpdateSchedule;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +17,11 @@ public class ScanStartupFacts implements StartupFact {
     private final RegistriesProperties registries;
     private final VulnDbProperties vulndb;
     private final ScanRetryProperties retry;
-    private final VulnerabilityMatching matching;
+    private final VulnDbMatchers matching;
     private final ObjectProvider<VulnDbUpdateSchedule> updater;
 
     public ScanStartupFacts(RegistriesProperties registries, VulnDbProperties vulndb, ScanRetryProperties retry,
-                            VulnerabilityMatching matching, ObjectProvider<VulnDbUpdateSchedule> updater) {
+                            VulnDbMatchers matching, ObjectProvider<VulnDbUpdateSchedule> updater) {
         this.registries = registries;
         this.vulndb = vulndb;
         this.retry = retry;

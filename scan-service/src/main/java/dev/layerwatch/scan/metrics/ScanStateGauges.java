@@ -1,7 +1,7 @@
 package dev.layerwatch.scan.metrics;
 
 import dev.layerwatch.common.event.Topics;
-import dev.layerwatch.scan.pipeline.VulnerabilityMatching;
+import dev.layerwatch.scan.pipeline.VulnDbMatchers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -39,7 +39,7 @@ public class ScanStateGauges implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ScanStateGauges.class);
 
     private final String brokers;
-    private final VulnerabilityMatching matching;
+    private final VulnDbMatchers matching;
     private final MultiGauge snapshotInfo;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "scan-state-gauges");
@@ -52,7 +52,7 @@ public class ScanStateGauges implements DisposableBean {
     private Admin admin;
 
     public ScanStateGauges(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
-                           VulnerabilityMatching matching, MeterRegistry registry) {
+                           VulnDbMatchers matching, MeterRegistry registry) {
         this.brokers = brokers;
         this.matching = matching;
         Gauge.builder("layerwatch.scan.queue.depth", this, g -> g.retryDepth)

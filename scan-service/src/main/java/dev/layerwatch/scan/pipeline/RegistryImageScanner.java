@@ -4,13 +4,13 @@ import dev.layerwatch.common.event.ImagePushed;
 import dev.layerwatch.common.event.ScanCompleted;
 import dev.layerwatch.common.image.ImageReference;
 import dev.layerwatch.engine.analysis.AnalysisListener;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
 import dev.layerwatch.engine.registry.RegistryClient;
 import dev.layerwatch.engine.registry.RegistryException;
 import dev.layerwatch.engine.registry.RegistryImageSource;
 import dev.layerwatch.engine.registry.RegistryRateLimitedException;
 import dev.layerwatch.engine.registry.RegistryUnreachableException;
-import dev.layerwatch.engine.report.ImageReport;
+import dev.layerwatch.engine.scan.ImageScan;
+import dev.layerwatch.engine.scan.ScanEngine;
 import dev.layerwatch.scan.config.RegistryClients;
 import dev.layerwatch.scan.metrics.ScanMetrics;
 import java.io.IOException;
@@ -32,17 +32,17 @@ public class RegistryImageScanner implements ImageScanner {
     private static final Logger log = LoggerFactory.getLogger(RegistryImageScanner.class);
 
     private final RegistryClients registries;
-    private final ImageAnalyzer analyzer;
-    private final VulnerabilityMatching matching;
+    private final ScanEngine engine;
     private final ScanResults results;
 
     private final ScanMetrics metrics;
+    private final VulnDbMatchers matchers;
 
-    public RegistryImageScanner(RegistryClients registries, ImageAnalyzer analyzer, VulnerabilityMatching matching, ScanMetrics metrics) {
+    public RegistryImageScanner(RegistryClients registries, ScanEngine engine, VulnDbMatchers matchers, ScanMetrics metrics) {
         this.registries = registries;
+        this.engine = engine;
+        this.matchers = matchers;
         this.metrics = metrics;
-        this.analyzer = analyzer;
-        this.matching = matching;
         this.results = new ScanResults(scannerVersion(), Clock.systemUTC());
     }
 
@@ -57,14 +57,13 @@ public class RegistryImageScanner implements ImageScanner {
             RegistryClient client = registries.client(image.registry());
             ImageReference pinned = image.digest() != null ? image : image.withDigest(client.resolveDigest(image));
             try (RegistryImageSource source = new RegistryImageSource(client, pinned)) {
-                List<ImageReport> reports = analyzer.scan(source, null, AnalysisListener.SILENT);
-                List<ScanCompleted> out = new ArrayList<>(reports.size());
-                for (ImageReport report : reports) {
-                    long cached = report.layers().stream().filter(l -> l.cached()).count();
-                    long unreadable = report.layers().stream().filter(l -> l.failure() != null).count();
-                    metrics.layers(report.layers().size() - cached - unreadable, cached, unreadable);
-                    VulnerabilityMatching.Matched matched = matching.match(report);
-                    out.add(results.succeeded(event, pinned, matched.report(), matched.snapshotVersion(), matched.status()));
+                List<ImageScan> scans = engine.scan(source, null, AnalysisListener.SILENT);
+                List<ScanCompleted> out = new ArrayList<>(scans.size());
+                for (ImageScan scan : scans) {
+                    long cached = scan.inventory().layers().stream().filter(l -> l.cached()).count();
+                    long unreadable = scan.inventory().layers().stream().filter(l -> l.problem() != null).count();
+                    metrics.layers(scan.inventory().layers().size() - cached - unreadable, cached, unreadable);
+                    out.add(results.succeeded(event, pinned, scan, matchers.status(scan.vulnDbVersion())));
                 }
                 return out;
             }

@@ -8,17 +8,15 @@ import dev.layerwatch.common.event.ScanSummary;
 import dev.layerwatch.common.event.VulnerabilityStatus;
 import dev.layerwatch.common.finding.SeverityCounts;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
-import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.ImageReference;
-import dev.layerwatch.common.image.Platform;
-import dev.layerwatch.engine.report.ImageReport;
-import dev.layerwatch.engine.report.ReportOs;
+import dev.layerwatch.engine.assembly.ImageInventory;
+import dev.layerwatch.engine.inventory.OsRelease;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
-/** Turns engine reports into {@link ScanCompleted} events: the contract scan-service publishes. */
+/** Turns the engine's scans into {@link ScanCompleted} events: the contract scan-service publishes. */
 final class ScanResults {
 
     private final String scannerVersion;
@@ -29,19 +27,19 @@ final class ScanResults {
         this.clock = clock;
     }
 
-    /** COMPLETE or INCOMPLETE (the report names the layers it could not read), with the vulnerability status. */
-    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageReport report, String vulnDbVersion, VulnerabilityStatus status) {
-        List<VulnerabilityFinding> findings = report.findings();
-        ScanSummary summary = new ScanSummary(report.packages().size(), report.layers().size(),
+    /** COMPLETE or INCOMPLETE (the inventory names the layers it could not read), with the vulnerability status. */
+    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageScan scan, VulnerabilityStatus status) {
+        ImageInventory inventory = scan.inventory();
+        List<VulnerabilityFinding> findings = scan.findings();
+        ScanSummary summary = new ScanSummary(inventory.packages().size(), inventory.layers().size(),
                 SeverityCounts.of(findings.stream().map(VulnerabilityFinding::severity).toList()),
-                report.secrets().size(), report.configFindings().size());
+                inventory.secrets().size(), inventory.configFindings().size());
         return new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, event.eventId(),
                 ScanCompleted.Status.SUCCEEDED, null,
                 image.registry(), image.repository(), image.tag(), image.digest(),
-                report.manifestDigest() == null ? null : Digest.parse(report.manifestDigest()),
-                report.platform() == null ? null : Platform.parse(report.platform()),
-                os(report.os()), summary, findings, report.configFindings(), report.secrets(), report.warnings(),
-                vulnDbVersion, scannerVersion, clock.instant(), report.outcome(), status, event.receivedAt());
+                inventory.manifestDigest(), inventory.platform(),
+                os(inventory), summary, findings, inventory.configFindings(), inventory.secrets(), scan.warnings(),
+                scan.vulnDbVersion(), scannerVersion, clock.instant(), inventory.outcome(), status, event.receivedAt());
     }
 
     /** The image could not be scanned: {@code reason} names what failed, {@code since} when it first did (null: now). */
@@ -59,11 +57,11 @@ final class ScanResults {
                 VulnerabilityStatus.scanFailed(), event.receivedAt());
     }
 
-    private static OsSummary os(ReportOs os) {
+    private static OsSummary os(ImageInventory inventory) {
+        OsRelease os = inventory.os();
         if (os == null) {
             return null;
         }
-        return new OsSummary(os.id(), os.versionId(), os.prettyName(), Boolean.TRUE.equals(os.eol()),
-                os.eolDate() == null ? null : LocalDate.parse(os.eolDate()));
+        return new OsSummary(os.id(), os.versionId(), os.prettyName(), Boolean.TRUE.equals(inventory.eolReached()), inventory.eolDate());
     }
 }

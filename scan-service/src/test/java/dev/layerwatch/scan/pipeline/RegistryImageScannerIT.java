@@ -6,13 +6,15 @@ import dev.layerwatch.common.event.ImagePushed;
 import dev.layerwatch.common.event.ScanCompleted;
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.image.ImageReference;
-import dev.layerwatch.engine.analysis.AnalyzerSets;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
-import dev.layerwatch.engine.analysis.InMemoryLayerResultCache;
-import dev.layerwatch.engine.analysis.LayerAnalyzer;
-import dev.layerwatch.engine.analysis.LayerResult;
-import dev.layerwatch.engine.analysis.LayerResultCache;
+import dev.layerwatch.engine.assembly.ImageAnalyzer;
 import dev.layerwatch.engine.layer.LayerLimits;
+import dev.layerwatch.engine.layerscan.InMemoryLayerResultCache;
+import dev.layerwatch.engine.layerscan.LayerAnalyzer;
+import dev.layerwatch.engine.layerscan.LayerResult;
+import dev.layerwatch.engine.layerscan.LayerResultCache;
+import dev.layerwatch.engine.policy.FindingPolicy;
+import dev.layerwatch.engine.scan.ScanEngine;
+import dev.layerwatch.engine.standard.AnalyzerSets;
 import dev.layerwatch.scan.config.RegistriesProperties;
 import dev.layerwatch.scan.config.RegistryClients;
 import dev.layerwatch.scan.config.VulnDbProperties;
@@ -51,7 +53,8 @@ class RegistryImageScannerIT {
         ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), cache, Duration.ofSeconds(5));
         VulnDbProperties noDb = new VulnDbProperties(null, Duration.ofSeconds(30), Duration.ofDays(7),
                 new VulnDbProperties.Update(false, Duration.ofHours(6), null, null, null));
-        scanner = new RegistryImageScanner(clients, analyzer, new VulnerabilityMatching(noDb, null),
+        VulnDbMatchers matchers = new VulnDbMatchers(noDb, null);
+        scanner = new RegistryImageScanner(clients, new ScanEngine(analyzer, matchers, FindingPolicy.permissive()), matchers,
                 new dev.layerwatch.scan.metrics.ScanMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
