@@ -96,13 +96,23 @@ public class VulnDbUpdateSchedule implements InitializingBean, DisposableBean {
                     result.changed(), Duration.ofNanos(System.nanoTime() - start).toSeconds());
             return true;
         } catch (Exception e) {
-            lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+            lastError = describe(e);
             log.warn("vulnerability DB update into {} failed, retried in at most 5 minutes: {}", properties.dir(), lastError);
             log.debug("vulnerability DB update failure", e);
             return false;
         } finally {
             lastAttempt = Instant.now();
         }
+    }
+
+    /** The message, with the root cause when the message alone says nothing ("…: null" from a refused connection). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return root == e ? message : message + " (" + root + ")";
     }
 
     @Override
