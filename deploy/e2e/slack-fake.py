@@ -2,6 +2,8 @@
 """Slack stand-in for bin/e2e-compose: records every POST body (an incoming-webhook message) and answers "ok" as
 Slack does; GET /messages returns the recorded bodies as a JSON array."""
 import json
+import signal
+import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 messages = []
@@ -30,4 +32,5 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # PID 1 in its container: stop at once
 ThreadingHTTPServer(("0.0.0.0", 8000), Handler).serve_forever()
