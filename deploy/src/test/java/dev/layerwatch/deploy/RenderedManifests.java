@@ -1,6 +1,5 @@
 package dev.layerwatch.deploy;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -42,16 +41,18 @@ final class RenderedManifests {
             }
             return new RenderedManifests(parse(new String(out, StandardCharsets.UTF_8)), "kubectl kustomize");
         }
-        return new RenderedManifests(javaKustomize(k8s), "java (kubectl not on PATH)");
+        return new RenderedManifests(javaKustomize(k8s), "java (kubectl absent, or LAYERWATCH_KUSTOMIZE=java)");
     }
 
     static List<Map<String, Object>> parse(String yaml) throws IOException {
         List<Map<String, Object>> docs = new ArrayList<>();
-        try (MappingIterator<Map<String, Object>> it = YAML.readerFor(new TypeReference<Map<String, Object>>() { }).readValues(yaml)) {
+        // a document of comments only is null: skipped, as kubectl does
+        try (MappingIterator<Object> it = YAML.readerFor(Object.class).readValues(yaml)) {
             while (it.hasNext()) {
-                Map<String, Object> doc = it.next();
-                if (doc != null && !doc.isEmpty()) {
-                    docs.add(doc);
+                if (it.next() instanceof Map<?, ?> doc && !doc.isEmpty()) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> typed = (Map<String, Object>) doc;
+                    docs.add(typed);
                 }
             }
         }
