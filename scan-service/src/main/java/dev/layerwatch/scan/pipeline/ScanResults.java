@@ -6,16 +6,14 @@ import dev.layerwatch.common.event.ScanCompleted;
 import dev.layerwatch.common.event.ScanSummary;
 import dev.layerwatch.common.finding.SeverityCounts;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
-import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.ImageReference;
-import dev.layerwatch.common.image.Platform;
-import dev.layerwatch.engine.report.ImageReport;
-import dev.layerwatch.engine.report.ReportOs;
+import dev.layerwatch.engine.assembly.ImageInventory;
+import dev.layerwatch.engine.inventory.OsRelease;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
-/** Turns engine reports into {@link ScanCompleted} events: the contract scan-service publishes. */
+/** Turns the engine's scans into {@link ScanCompleted} events: the contract scan-service publishes. */
 final class ScanResults {
 
     private final String scannerVersion;
@@ -26,18 +24,18 @@ final class ScanResults {
         this.clock = clock;
     }
 
-    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageReport report, String vulnDbVersion) {
-        List<VulnerabilityFinding> findings = report.findings();
-        ScanSummary summary = new ScanSummary(report.packages().size(), report.layers().size(),
+    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageScan scan) {
+        ImageInventory inventory = scan.inventory();
+        List<VulnerabilityFinding> findings = scan.findings();
+        ScanSummary summary = new ScanSummary(inventory.packages().size(), inventory.layers().size(),
                 SeverityCounts.of(findings.stream().map(VulnerabilityFinding::severity).toList()),
-                report.secrets().size(), report.configFindings().size());
+                inventory.secrets().size(), inventory.configFindings().size());
         return new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, event.eventId(),
                 ScanCompleted.Status.SUCCEEDED, null,
                 image.registry(), image.repository(), image.tag(), image.digest(),
-                report.manifestDigest() == null ? null : Digest.parse(report.manifestDigest()),
-                report.platform() == null ? null : Platform.parse(report.platform()),
-                os(report.os()), summary, findings, report.configFindings(), report.secrets(), report.warnings(),
-                vulnDbVersion, scannerVersion, clock.instant());
+                inventory.manifestDigest(), inventory.platform(),
+                os(inventory), summary, findings, inventory.configFindings(), inventory.secrets(), scan.warnings(),
+                scan.vulnDbVersion(), scannerVersion, clock.instant());
     }
 
     ScanCompleted failed(ImagePushed event, ImageReference image, String reason) {
@@ -48,11 +46,11 @@ final class ScanResults {
                 null, scannerVersion, clock.instant());
     }
 
-    private static OsSummary os(ReportOs os) {
+    private static OsSummary os(ImageInventory inventory) {
+        OsRelease os = inventory.os();
         if (os == null) {
             return null;
         }
-        return new OsSummary(os.id(), os.versionId(), os.prettyName(), Boolean.TRUE.equals(os.eol()),
-                os.eolDate() == null ? null : LocalDate.parse(os.eolDate()));
+        return new OsSummary(os.id(), os.versionId(), os.prettyName(), Boolean.TRUE.equals(inventory.eolReached()), inventory.eolDate());
     }
 }
