@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.ecosystem.debian;
 
-import dev.layerwatch.engine.ecosystem.BoundedLineReader;
-import dev.layerwatch.engine.ecosystem.FileWarnings;
+import dev.layerwatch.engine.catalog.BoundedLineReader;
+import dev.layerwatch.engine.catalog.FileWarnings;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.layerwatch.engine.ecosystem.npm;
 
-import dev.layerwatch.engine.ecosystem.BoundedLineReader;
+import dev.layerwatch.engine.catalog.BoundedLineReader;
 import java.io.IOException;
 
 /**
