@@ -55,8 +55,12 @@ public class RegistryImageScanner implements ImageScanner {
         }
         try {
             RegistryClient client = registries.client(image.registry());
-            ImageReference pinned = image.digest() != null ? image : image.withDigest(client.resolveDigest(image));
-            try (RegistryImageSource source = new RegistryImageSource(client, pinned)) {
+            // an alias (the host a pushing client used) is pulled from the configured host; results keep the event's name
+            String pullHost = registries.pullHost(image.registry());
+            ImageReference pull = pullHost.equals(image.registry()) ? image
+                    : ImageReference.of(pullHost, image.repository(), image.tag(), image.digest());
+            ImageReference pinned = image.digest() != null ? image : image.withDigest(client.resolveDigest(pull));
+            try (RegistryImageSource source = new RegistryImageSource(client, pull.withDigest(pinned.digest()))) {
                 List<ImageScan> scans = engine.scan(source, null, AnalysisListener.SILENT);
                 List<ScanCompleted> out = new ArrayList<>(scans.size());
                 for (ImageScan scan : scans) {
