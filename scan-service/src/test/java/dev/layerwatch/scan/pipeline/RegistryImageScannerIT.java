@@ -51,8 +51,11 @@ class RegistryImageScannerIT {
         clients = new RegistryClients(new RegistriesProperties(List.of(
                 new RegistriesProperties.Registry(registry.hostPort(), true, null, null, null))));
         ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), cache, Duration.ofSeconds(5));
-        scanner = new RegistryImageScanner(clients,
-                new ScanEngine(analyzer, new VulnDbMatchers(new VulnDbProperties(null, Duration.ofSeconds(30))), FindingPolicy.permissive()));
+        VulnDbProperties noDb = new VulnDbProperties(null, Duration.ofSeconds(30), Duration.ofDays(7),
+                new VulnDbProperties.Update(false, Duration.ofHours(6), null, null, null));
+        VulnDbMatchers matchers = new VulnDbMatchers(noDb, null);
+        scanner = new RegistryImageScanner(clients, new ScanEngine(analyzer, matchers, FindingPolicy.permissive()), matchers,
+                new dev.layerwatch.scan.metrics.ScanMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @AfterEach
@@ -107,8 +110,10 @@ class RegistryImageScannerIT {
         RegistryClients aliased = new RegistryClients(new RegistriesProperties(List.of(
                 new RegistriesProperties.Registry(registry.hostPort(), true, null, null, List.of("Pushed-Via.example:5000")))));
         ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), cache, Duration.ofSeconds(5));
-        RegistryImageScanner viaAlias = new RegistryImageScanner(aliased,
-                new ScanEngine(analyzer, new VulnDbMatchers(new VulnDbProperties(null, Duration.ofSeconds(30))), FindingPolicy.permissive()));
+        VulnDbMatchers noDb = new VulnDbMatchers(new VulnDbProperties(null, Duration.ofSeconds(30), Duration.ofDays(7),
+                new VulnDbProperties.Update(false, Duration.ofHours(6), null, null, null)), null);
+        RegistryImageScanner viaAlias = new RegistryImageScanner(aliased, new ScanEngine(analyzer, noDb, FindingPolicy.permissive()), noDb,
+                new dev.layerwatch.scan.metrics.ScanMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         try {
             ScanCompleted r = viaAlias.scan(pushed(new ImageReference("pushed-via.example:5000", "team/aliased", "1.0", null))).getFirst();
 
