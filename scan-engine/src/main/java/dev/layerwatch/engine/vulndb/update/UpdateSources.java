@@ -18,7 +18,8 @@ public record UpdateSources(URI osvBase, List<String> osvEcosystems, List<URI> a
 
     public static final URI OSV_BUCKET = URI.create("https://osv-vulnerabilities.storage.googleapis.com/");
     public static final URI DEBIAN_TRACKER = URI.create("https://security-tracker.debian.org/tracker/data/json");
-    public static final List<String> OSV_ECOSYSTEMS = List.of("Maven", "npm", "PyPI", "Go", "Debian", "Alpine", "Ubuntu");
+    public static final List<String> OSV_ECOSYSTEMS = List.of("Maven", "npm", "PyPI", "Go", "Debian", "Alpine", "Ubuntu",
+            "RubyGems", "Packagist", "NuGet", "crates.io");
     public static final List<String> ALPINE_BRANCHES = List.of("v3.18", "v3.19", "v3.20", "v3.21", "v3.22");
 
     public UpdateSources {
