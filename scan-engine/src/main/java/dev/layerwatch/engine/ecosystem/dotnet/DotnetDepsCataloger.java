@@ -1,9 +1,9 @@
 package dev.layerwatch.engine.ecosystem.dotnet;
 
-import dev.layerwatch.engine.analysis.CatalogResult;
-import dev.layerwatch.engine.analysis.FileMeta;
-import dev.layerwatch.engine.analysis.PackageCataloger;
-import dev.layerwatch.engine.ecosystem.PackageUrls;
+import dev.layerwatch.engine.catalog.CatalogResult;
+import dev.layerwatch.engine.layer.FileMeta;
+import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
 import java.io.IOException;

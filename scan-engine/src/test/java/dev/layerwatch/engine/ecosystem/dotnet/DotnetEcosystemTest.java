@@ -5,9 +5,9 @@ import static dev.layerwatch.engine.version.VersionOrder.assertEquivalent;
 import static dev.layerwatch.engine.version.VersionOrder.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerwatch.engine.analysis.CatalogResult;
+import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.ecosystem.AdvisoryFixture;
-import dev.layerwatch.engine.ecosystem.PackageUrls;
+import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.ecosystem.RootfsFixture;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;

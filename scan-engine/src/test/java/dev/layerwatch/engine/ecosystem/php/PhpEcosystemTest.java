@@ -6,7 +6,7 @@ import static dev.layerwatch.engine.version.VersionOrder.assertEquivalent;
 import static dev.layerwatch.engine.version.VersionOrder.assertIrregular;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerwatch.engine.analysis.CatalogResult;
+import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.ecosystem.AdvisoryFixture;
 import dev.layerwatch.engine.ecosystem.RootfsFixture;
 import dev.layerwatch.engine.inventory.Package;
