@@ -1,6 +1,7 @@
 package dev.layerwatch.engine.match;
 
 import dev.layerwatch.engine.ecosystem.debian.DebianReleases;
+import dev.layerwatch.engine.ecosystem.rpm.RpmDistroNamespaces;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.OsRelease;
 import dev.layerwatch.engine.inventory.Package;
@@ -11,7 +12,8 @@ import java.util.Locale;
  * Where a package is looked up. OS packages go only to their own distribution and release
  * ({@code Alpine:v3.18}, {@code Debian:12}, {@code Ubuntu:22.04} and its Pro/ESM namespace) under their
  * source package name — never to another release, never to NVD-style upstream ranges. Language
- * packages go to their OSV ecosystem. RPM distributions have no feed here yet and get no queries.
+ * packages go to their OSV ecosystem. RPM distributions go to
+ * their OSV namespace where one exists ({@link RpmDistroNamespaces}).
  */
 final class PackageQueries {
 
@@ -61,6 +63,9 @@ final class PackageQueries {
                         new PackageQuery(p, "Ubuntu:Pro:" + os.versionId(), name, version));
                 default -> List.of();
             };
+            // AlmaLinux/Rocky records name binary RPMs: look up the installed name and EVR
+            case RPM -> RpmDistroNamespaces.of(os).stream()
+                    .map(ns -> new PackageQuery(p, ns, p.name(), p.version())).toList();
             default -> List.of();
         };
     }

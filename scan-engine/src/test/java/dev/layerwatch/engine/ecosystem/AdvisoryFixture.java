@@ -54,6 +54,10 @@ public final class AdvisoryFixture implements AutoCloseable {
         return f.pkg().name() + " " + f.pkg().version() + " " + f.id() + " fixed " + f.fixedVersions();
     }
 
+    public VulnDb db() {
+        return db;
+    }
+
     @Override
     public void close() {
         db.close();
