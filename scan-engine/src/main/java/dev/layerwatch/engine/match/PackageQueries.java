@@ -2,6 +2,7 @@ package dev.layerwatch.engine.match;
 
 import dev.layerwatch.engine.ecosystem.debian.DebianReleases;
 import dev.layerwatch.engine.ecosystem.rpm.RpmDistroNamespaces;
+import dev.layerwatch.engine.ecosystem.wolfi.WolfiSecdbParser;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.OsRelease;
 import dev.layerwatch.engine.inventory.Package;
@@ -48,8 +49,14 @@ final class PackageQueries {
         String name = p.sourceNameOrName();
         String version = p.sourceVersionOrVersion();
         return switch (p.ecosystem()) {
-            case APK -> distro.equals("alpine") && os.alpineBranch() != null
-                    ? List.of(new PackageQuery(p, "Alpine:" + os.alpineBranch(), name, version)) : List.of();
+            case APK -> switch (distro) {
+                case "alpine" -> os.alpineBranch() != null
+                        ? List.of(new PackageQuery(p, "Alpine:" + os.alpineBranch(), name, version)) : List.of();
+                // rolling distributions with their own feeds: never Alpine's
+                case "wolfi" -> List.of(new PackageQuery(p, WolfiSecdbParser.WOLFI, name, version));
+                case "chainguard" -> List.of(new PackageQuery(p, WolfiSecdbParser.CHAINGUARD, name, version));
+                default -> List.of();
+            };
             case DEB -> switch (distro) {
                 case "debian" -> {
                     String release = DEBIAN.versionOf(os.versionId() != null ? os.versionId() : os.versionCodename());
