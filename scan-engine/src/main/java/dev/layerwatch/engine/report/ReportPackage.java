@@ -2,6 +2,7 @@ package dev.layerwatch.engine.report;
 
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -14,7 +15,8 @@ import java.util.List;
  * @param coordinatesGuessed the name is inferred, not stated by the package's metadata ({@link Package#coordinatesGuessed})
  */
 public record ReportPackage(String name, String version, String type, String purl, String source, String sourceVersion,
-        String layer, List<String> locations, boolean declaredOnly, boolean coordinatesGuessed) {
+        String layer, List<String> locations, boolean declaredOnly,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean coordinatesGuessed) {
 
     public ReportPackage {
         locations = locations == null ? List.of() : List.copyOf(locations);
