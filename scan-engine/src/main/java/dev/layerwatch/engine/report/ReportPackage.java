@@ -1,8 +1,7 @@
 package dev.layerwatch.engine.report;
 
-import dev.layerwatch.engine.inventory.Ecosystem;
-import dev.layerwatch.engine.inventory.Package;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.layerwatch.engine.inventory.Package;
 import java.util.List;
 
 /**
@@ -30,11 +29,5 @@ public record ReportPackage(String name, String version, String type, String pur
     public static ReportPackage of(Package p) {
         return new ReportPackage(p.name(), p.version(), p.ecosystem().id(), p.purl(), p.sourceName(), p.sourceVersion(),
                 p.layer(), p.locations(), p.declaredOnly(), p.coordinatesGuessed());
-    }
-
-    /** Back to the inventory model, for matching a report's packages against advisories. */
-    public Package toPackage() {
-        return new Package(name, version, Ecosystem.valueOf(type.toUpperCase(java.util.Locale.ROOT)), purl, source,
-                sourceVersion, layer, locations, declaredOnly, coordinatesGuessed);
     }
 }
