@@ -30,6 +30,7 @@ class ServiceBoundariesTest {
             noClasses().that().resideInAPackage(service)
                     .should().dependOnClassesThat().resideInAnyPackage(others)
                     .because("services talk through events on topics, not through each other's classes")
+                    .allowEmptyShould(true) // a service not built yet (report-service) has nothing to check
                     .check(CLASSES);
         }
     }

@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.ecosystem.alpine;
 
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
@@ -9,9 +9,6 @@ import dev.layerwatch.engine.layer.FileMeta;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,31 +19,17 @@ import java.util.Map;
  * ({@code P} name, {@code V} version, {@code A} arch, {@code o} origin = source package). File lists
  * ({@code F}/{@code R}) are not kept: the database path is the evidence.
  */
-public final class ApkDbCataloger implements PackageCataloger {
+public final class ApkDbCataloger extends GenericCataloger {
 
     static final String INSTALLED = "lib/apk/db/installed";
 
-    @Override
-    public String name() {
-        return "apk";
+    public ApkDbCataloger() {
+        super("apk", 1);
+        withParserByGlobs(this::parse, INSTALLED);
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
-        return file.path().equals(INSTALLED);
-    }
-
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(content, decoder));
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
+        BufferedReader reader = utf8Lines(content);
         List<Package> packages = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<Character, String> stanza = new HashMap<>();

@@ -1,17 +1,13 @@
 package dev.layerwatch.engine.ecosystem.debian;
 
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
 import dev.layerwatch.engine.layer.FileMeta;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,39 +19,20 @@ import java.util.Map;
  * deinstall: the files are still on disk, as {@code dpkg-query -W} reports); status.d entries carry no
  * Status field and are installed by construction.
  */
-public final class DpkgStatusCataloger implements PackageCataloger {
+public final class DpkgStatusCataloger extends GenericCataloger {
 
     static final String STATUS = "var/lib/dpkg/status";
     static final String STATUS_DIR = "var/lib/dpkg/status.d/";
 
-    @Override
-    public String name() {
-        return "dpkg";
+    public DpkgStatusCataloger() {
+        super("dpkg", 1);
+        withParserByGlobs(this::parse, STATUS);
+        withParserWhen(file -> file.path().startsWith(STATUS_DIR) && file.path().indexOf('/', STATUS_DIR.length()) < 0
+                && !file.path().endsWith(".md5sums"), this::parse);
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
-        String path = file.path();
-        if (path.equals(STATUS)) {
-            return true;
-        }
-        return path.startsWith(STATUS_DIR)
-                && path.indexOf('/', STATUS_DIR.length()) < 0
-                && !path.endsWith(".md5sums");
-    }
-
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        DpkgStatusParser.Parsed parsed = DpkgStatusParser.parse(
-                new BufferedReader(new InputStreamReader(content, decoder)));
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
+        DpkgStatusParser.Parsed parsed = DpkgStatusParser.parse(utf8Lines(content));
         List<String> warnings = new ArrayList<>();
         parsed.problems().forEach(p -> warnings.add(file.location() + ": " + p));
         List<Package> packages = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.ecosystem.npm;
 
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.inventory.Package;
 import dev.layerwatch.engine.layer.FileMeta;
 import java.io.BufferedReader;
@@ -20,29 +20,22 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * install, or what was bundled without node_modules. Lock files inside node_modules belong to
  * dependencies, not to the project, and are skipped.
  */
-public final class NpmLockfileCataloger implements PackageCataloger {
+public final class NpmLockfileCataloger extends GenericCataloger {
 
     private static final Set<String> FILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
             "pnpm-lock.yaml");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    @Override
-    public String name() {
-        return "npm-lockfile";
+    public NpmLockfileCataloger() {
+        super("npm-lockfile", 1);
+        withParserWhen(this::wanted, this::parse);
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
+    private boolean wanted(FileMeta file) {
         return FILES.contains(file.fileName()) && !("/" + file.path()).contains("/node_modules/");
     }
 
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         NpmLockEntries found;
         try {
             found = switch (file.fileName()) {
