@@ -1,22 +1,18 @@
 package dev.layerwatch.engine.registry;
 
-import dev.layerwatch.engine.image.DigestVerifyingInputStream;
 import dev.layerwatch.common.image.Digest;
+import dev.layerwatch.engine.image.DigestVerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 /** {@code GET /v2/<name>/manifests/<reference>} with all four Accept types; verifies the bytes' digest. */
-final class ManifestPull implements RegistryEndpoint<PulledManifest> {
+final class ManifestPull extends ManifestEndpoint<PulledManifest> {
 
-    private final String repository;
-    private final String reference;
     private final int maxBytes;
 
     ManifestPull(String repository, String reference, int maxBytes) {
-        this.repository = repository;
-        this.reference = reference;
+        super(repository, reference);
         this.maxBytes = maxBytes;
     }
 
@@ -26,33 +22,19 @@ final class ManifestPull implements RegistryEndpoint<PulledManifest> {
     }
 
     @Override
-    public String apiPath() {
-        return repository + "/manifests/" + reference;
-    }
-
-    @Override
-    public String repository() {
-        return repository;
-    }
-
-    @Override
-    public List<String> accept() {
-        return ManifestMediaTypes.ACCEPT;
-    }
-
-    @Override
     public String action() {
         return "pull manifest " + reference;
     }
 
     @Override
-    public PulledManifest handle(HttpResponse<InputStream> response, String registry) throws RegistryException {
-        byte[] bytes;
-        try (InputStream in = response.body()) {
-            bytes = in.readNBytes(maxBytes + 1);
-        } catch (IOException e) {
-            throw new RegistryUnreachableException(registry, repository, action(), "reading the manifest failed: " + e.getMessage(), e);
-        }
+    String readFailure() {
+        return "reading the manifest failed: ";
+    }
+
+    @Override
+    PulledManifest computeReturn(HttpResponse<InputStream> response, InputStream body, String registry)
+            throws IOException, RegistryException {
+        byte[] bytes = body.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
             throw new RegistryProtocolException(registry, repository, action(), "the manifest is larger than " + maxBytes + " bytes");
         }

@@ -24,7 +24,7 @@ public final class AdvisoryFixture implements AutoCloseable {
 
     private AdvisoryFixture(VulnDb db) {
         this.db = db;
-        this.matcher = new VulnerabilityMatcher(db);
+        this.matcher = dev.layerwatch.engine.standard.VulnerabilityMatchers.over(db);
     }
 
     public static AdvisoryFixture load(Path snapshotDir, String ecosystem) {

@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.vulndb;
 
+import dev.layerwatch.engine.standard.VulnerabilityMatchers;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
 import dev.layerwatch.engine.ecosystem.debian.DebianReleases;
 import dev.layerwatch.engine.inventory.Ecosystem;
@@ -108,7 +109,7 @@ public final class VulnDbBenchmark {
                 packages.add(new Package(name, e == Ecosystem.GOLANG ? "v" + version : version, e,
                         "pkg:" + e.purlType() + "/" + name.replace(':', '/') + "@" + version, null, null, null, List.of(), false));
             }
-            VulnerabilityMatcher matcher = new VulnerabilityMatcher(vulnDb);
+            VulnerabilityMatcher matcher = VulnerabilityMatchers.over(vulnDb);
             matcher.matchReport(packages.subList(0, 200), null);
             long t4 = System.nanoTime();
             MatchReport report = matcher.matchReport(packages, null);

@@ -2,6 +2,7 @@ package dev.layerwatch.scan.pipeline;
 
 import dev.layerwatch.common.event.VulnerabilityStatus;
 import dev.layerwatch.engine.match.VulnerabilityMatcher;
+import dev.layerwatch.engine.standard.VulnerabilityMatchers;
 import dev.layerwatch.engine.vulndb.VulnDb;
 import dev.layerwatch.engine.vulndb.VulnDbSnapshot;
 import dev.layerwatch.scan.config.VulnDbProperties;
@@ -100,7 +101,7 @@ public class VulnDbMatchers implements Supplier<Optional<VulnerabilityMatcher>>,
                 if (matcher == null) {
                     try {
                         db = VulnDb.open(properties.dir(), properties.checkEvery(), Clock.systemUTC());
-                        matcher = new VulnerabilityMatcher(db);
+                        matcher = VulnerabilityMatchers.over(db);
                         log.info("vulnerability DB {} opened at snapshot {}", properties.dir(), db.current().version());
                     } catch (IOException | DateTimeParseException e) {
                         log.debug("no vulnerability matching yet: {}", e.getMessage());

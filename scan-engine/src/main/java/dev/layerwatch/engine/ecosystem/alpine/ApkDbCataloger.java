@@ -3,7 +3,7 @@ package dev.layerwatch.engine.ecosystem.alpine;
 import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.catalog.FileWarnings;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
@@ -20,29 +20,18 @@ import java.util.Map;
  * ({@code P} name, {@code V} version, {@code A} arch, {@code o} origin = source package). File lists
  * ({@code F}/{@code R}) are not kept: the database path is the evidence.
  */
-public final class ApkDbCataloger implements PackageCataloger {
+public final class ApkDbCataloger extends GenericCataloger {
 
     static final String INSTALLED = "lib/apk/db/installed";
     /** Alpine's whole main and community repositories hold about 30k packages; beyond this a file is hostile. */
     static final int MAX_PACKAGES = 100_000;
 
-    @Override
-    public String name() {
-        return "apk";
+    public ApkDbCataloger() {
+        super("apk", 1);
+        withParserByGlobs(this::parse, INSTALLED);
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
-        return file.path().equals(INSTALLED);
-    }
-
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         BoundedLineReader reader = BoundedLineReader.utf8(content);
         List<Package> packages = new ArrayList<>();
         FileWarnings warnings = new FileWarnings(file.location());

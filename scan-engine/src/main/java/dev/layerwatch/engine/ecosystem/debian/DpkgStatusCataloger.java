@@ -3,7 +3,7 @@ package dev.layerwatch.engine.ecosystem.debian;
 import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.catalog.FileWarnings;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
@@ -21,36 +21,21 @@ import java.util.Map;
  * deinstall: the files are still on disk, as {@code dpkg-query -W} reports); status.d entries carry no
  * Status field and are installed by construction.
  */
-public final class DpkgStatusCataloger implements PackageCataloger {
+public final class DpkgStatusCataloger extends GenericCataloger {
 
     static final String STATUS = "var/lib/dpkg/status";
     static final String STATUS_DIR = "var/lib/dpkg/status.d/";
     /** A full Debian archive installed at once is about 70k packages; beyond this a file is hostile. */
     static final int MAX_PACKAGES = 100_000;
 
-    @Override
-    public String name() {
-        return "dpkg";
+    public DpkgStatusCataloger() {
+        super("dpkg", 1);
+        withParserByGlobs(this::parse, STATUS);
+        withParserWhen(file -> file.path().startsWith(STATUS_DIR) && file.path().indexOf('/', STATUS_DIR.length()) < 0
+                && !file.path().endsWith(".md5sums"), this::parse);
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
-        String path = file.path();
-        if (path.equals(STATUS)) {
-            return true;
-        }
-        return path.startsWith(STATUS_DIR)
-                && path.indexOf('/', STATUS_DIR.length()) < 0
-                && !path.endsWith(".md5sums");
-    }
-
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         FileWarnings warnings = new FileWarnings(file.location());
         List<Package> packages = new ArrayList<>();
         DpkgStatusParser.parse(BoundedLineReader.utf8(content), warnings, paragraph -> {

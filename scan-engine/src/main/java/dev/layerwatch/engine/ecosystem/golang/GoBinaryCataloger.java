@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.ecosystem.golang;
 
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.catalog.SpooledFile;
 import dev.layerwatch.engine.inventory.Ecosystem;
@@ -30,24 +30,18 @@ import java.util.Optional;
  * module, every dependency, and {@code stdlib} at the toolchain version (without the {@code go}
  * prefix, as OSV writes Go versions).
  */
-public final class GoBinaryCataloger implements PackageCataloger {
+public final class GoBinaryCataloger extends GenericCataloger {
 
     static final long MAX_SIZE = 512L << 20;
     static final int HEAD = 32 << 10;
     private static final long MIN_SIZE = 64;
 
-    @Override
-    public String name() {
-        return "go-binary";
+    public GoBinaryCataloger() {
+        super("go-binary", 1);
+        withParserWhen(this::wanted, this::parse);
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
+    private boolean wanted(FileMeta file) {
         if (file.size() < MIN_SIZE || file.size() > MAX_SIZE) {
             return false;
         }
@@ -63,8 +57,7 @@ public final class GoBinaryCataloger implements PackageCataloger {
         return path.startsWith("bin/") || path.startsWith("sbin/") || path.contains("/bin/") || path.contains("/sbin/");
     }
 
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         byte[] magic = content.readNBytes(4);
         Optional<GoBuildInfoReader.Format> format = GoBuildInfoReader.sniff(magic);
         if (format.isEmpty()) {

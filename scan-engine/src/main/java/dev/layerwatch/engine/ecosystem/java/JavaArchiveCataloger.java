@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.ecosystem.java;
 
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
@@ -15,25 +15,18 @@ import java.util.List;
  * Maven packages in Java archives. The archive is read once as a stream (never opened as a file), and
  * archives nested in it are read from within that stream up to {@link JavaArchiveReader#MAX_DEPTH}.
  */
-public final class JavaArchiveCataloger implements PackageCataloger {
+public final class JavaArchiveCataloger extends GenericCataloger {
 
-    @Override
-    public String name() {
-        return "java-archive";
+    public JavaArchiveCataloger() {
+        super("java-archive", 2);
+        withParserWhen(this::wanted, this::parse);
     }
 
-    @Override
-    public int version() {
-        return 2;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
+    private boolean wanted(FileMeta file) {
         return JavaArchiveFileName.isArchive(file.fileName());
     }
 
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         JavaArchiveReader reader = new JavaArchiveReader();
         reader.read(file.location(), content);
         List<Package> packages = new ArrayList<>();

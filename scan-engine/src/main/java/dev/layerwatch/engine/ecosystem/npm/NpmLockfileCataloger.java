@@ -2,7 +2,7 @@ package dev.layerwatch.engine.ecosystem.npm;
 
 import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.inventory.Package;
 import dev.layerwatch.engine.layer.FileMeta;
 import java.io.IOException;
@@ -18,25 +18,19 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * install, or what was bundled without node_modules. Lock files inside node_modules belong to
  * dependencies, not to the project, and are skipped.
  */
-public final class NpmLockfileCataloger implements PackageCataloger {
+public final class NpmLockfileCataloger extends GenericCataloger {
 
     private static final Set<String> FILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
             "pnpm-lock.yaml");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final int MAX_YAML_BYTES = 12 << 20;
 
-    @Override
-    public String name() {
-        return "npm-lockfile";
+    public NpmLockfileCataloger() {
+        super("npm-lockfile", 1);
+        withParserWhen(this::wanted, this::parse);
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
+    private boolean wanted(FileMeta file) {
         return FILES.contains(file.fileName()) && !("/" + file.path()).contains("/node_modules/");
     }
 
@@ -58,8 +52,7 @@ public final class NpmLockfileCataloger implements PackageCataloger {
         return null;
     }
 
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         byte[] yaml = null;
         if (file.fileName().equals("pnpm-lock.yaml")) {
             yaml = content.readNBytes(MAX_YAML_BYTES + 1);

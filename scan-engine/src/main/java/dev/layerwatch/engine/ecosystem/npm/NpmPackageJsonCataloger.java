@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.ecosystem.npm;
 
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.layer.FileMeta;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,22 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code node_modules} ({@code node_modules/name/} or {@code node_modules/@scope/name/}). package.json
  * files deeper inside a package (build outputs, module-type markers) are not package roots and are skipped.
  */
-public final class NpmPackageJsonCataloger implements PackageCataloger {
+public final class NpmPackageJsonCataloger extends GenericCataloger {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Override
-    public String name() {
-        return "npm-package-json";
+    public NpmPackageJsonCataloger() {
+        super("npm-package-json", 1);
+        withParserWhen(this::wanted, this::parse);
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
+    private boolean wanted(FileMeta file) {
         if (!file.fileName().equals("package.json")) {
             return false;
         }
@@ -42,8 +36,7 @@ public final class NpmPackageJsonCataloger implements PackageCataloger {
         return n >= 4 && parts[n - 4].equals("node_modules") && parts[n - 3].startsWith("@");
     }
 
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         JsonNode json;
         try {
             json = JSON.readTree(content);

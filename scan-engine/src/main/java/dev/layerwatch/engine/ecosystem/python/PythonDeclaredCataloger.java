@@ -2,7 +2,7 @@ package dev.layerwatch.engine.ecosystem.python;
 
 import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.inventory.Package;
 import dev.layerwatch.engine.layer.FileMeta;
 import java.io.IOException;
@@ -19,30 +19,18 @@ import java.util.regex.Pattern;
  * ({@code ==}) lines of {@code requirements*.txt}. Ranges, editable installs, URLs and includes
  * ({@code -r}) pin nothing and are skipped without a warning.
  */
-public final class PythonDeclaredCataloger implements PackageCataloger {
+public final class PythonDeclaredCataloger extends GenericCataloger {
 
     private static final Pattern PINNED = Pattern.compile(
             "^([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(?:\\[[^\\]]*\\])?\\s*===?\\s*([A-Za-z0-9][A-Za-z0-9._+!-]*)\\s*(?:;.*)?$");
     private static final Pattern TOML_STRING = Pattern.compile("^(\\w+)\\s*=\\s*\"([^\"]*)\"\\s*$");
 
-    @Override
-    public String name() {
-        return "python-declared";
+    public PythonDeclaredCataloger() {
+        super("python-declared", 1);
+        withParserByGlobs(this::parse, "**/poetry.lock", "**/requirements*.txt");
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
-        String name = file.fileName();
-        return name.equals("poetry.lock") || (name.startsWith("requirements") && name.endsWith(".txt"));
-    }
-
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         BoundedLineReader reader = BoundedLineReader.utf8(content);
         Map<String, String> found = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();

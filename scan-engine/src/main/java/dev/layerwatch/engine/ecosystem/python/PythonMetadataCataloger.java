@@ -2,7 +2,7 @@ package dev.layerwatch.engine.ecosystem.python;
 
 import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.layer.FileMeta;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,27 +13,14 @@ import java.util.List;
  * (setuptools) and single-file {@code *.egg-info} (Debian's python3-* packages). Only the header block
  * of the core metadata is read; the description body after the first blank line is not.
  */
-public final class PythonMetadataCataloger implements PackageCataloger {
+public final class PythonMetadataCataloger extends GenericCataloger {
 
-    @Override
-    public String name() {
-        return "python-metadata";
+    public PythonMetadataCataloger() {
+        super("python-metadata", 1);
+        withParserByGlobs(this::parse, "**/*.dist-info/METADATA", "**/*.egg-info/PKG-INFO", "**/*.egg-info");
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
-        String path = file.path();
-        return path.endsWith(".dist-info/METADATA") || path.endsWith(".egg-info/PKG-INFO")
-                || file.fileName().endsWith(".egg-info");
-    }
-
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         BoundedLineReader reader = BoundedLineReader.utf8(content);
         String name = null;
         String version = null;

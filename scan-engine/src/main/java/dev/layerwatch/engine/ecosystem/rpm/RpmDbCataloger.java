@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.ecosystem.rpm;
 
 import dev.layerwatch.engine.catalog.CatalogResult;
-import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.GenericCataloger;
 import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.catalog.SpooledFile;
 import dev.layerwatch.engine.inventory.Ecosystem;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Installed RPM packages from the rpm database under {@code var/lib/rpm} or {@code usr/lib/sysimage/rpm}:
@@ -23,29 +22,16 @@ import java.util.Set;
  * to a temporary file because all three need random access. {@code gpg-pubkey} pseudo-packages (imported
  * signing keys) are skipped.
  */
-public final class RpmDbCataloger implements PackageCataloger {
+public final class RpmDbCataloger extends GenericCataloger {
 
-    private static final Set<String> DIRECTORIES = Set.of("var/lib/rpm/", "usr/lib/sysimage/rpm/");
-    private static final Set<String> FILES = Set.of("rpmdb.sqlite", "Packages.db", "Packages");
 
-    @Override
-    public String name() {
-        return "rpm";
+    public RpmDbCataloger() {
+        super("rpm", 1);
+        withParserByGlobs(this::parse, "var/lib/rpm/rpmdb.sqlite", "var/lib/rpm/Packages.db", "var/lib/rpm/Packages",
+                "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/Packages.db", "usr/lib/sysimage/rpm/Packages");
     }
 
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public boolean wants(FileMeta file) {
-        String name = file.fileName();
-        return FILES.contains(name) && DIRECTORIES.contains(file.path().substring(0, file.path().length() - name.length()));
-    }
-
-    @Override
-    public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+    private CatalogResult parse(FileMeta file, InputStream content) throws IOException {
         List<Package> packages = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         RpmBlobSink sink = new RpmBlobSink() {

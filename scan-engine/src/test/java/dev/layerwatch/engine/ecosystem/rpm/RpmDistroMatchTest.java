@@ -53,7 +53,7 @@ class RpmDistroMatchTest {
     }
 
     private static MatchReport advisoryMatch(OsRelease os, Package... packages) {
-        return new dev.layerwatch.engine.match.VulnerabilityMatcher(advisories.db()).matchReport(List.of(packages), os);
+        return dev.layerwatch.engine.standard.VulnerabilityMatchers.over(advisories.db()).matchReport(List.of(packages), os);
     }
 
     @Test

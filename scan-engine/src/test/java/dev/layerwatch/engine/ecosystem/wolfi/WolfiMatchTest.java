@@ -41,7 +41,7 @@ class WolfiMatchTest {
             w.commit();
         }
         db = VulnDb.open(snapshot);
-        matcher = new VulnerabilityMatcher(db);
+        matcher = dev.layerwatch.engine.standard.VulnerabilityMatchers.over(db);
     }
 
     @AfterAll
