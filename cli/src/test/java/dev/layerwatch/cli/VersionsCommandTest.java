@@ -116,12 +116,12 @@ class VersionsCommandTest {
 
     @Test
     void unknownSchemeExitsTwoWithOneLineListingTheValidSchemes() {
-        int exit = run("1\t2\n", "versions", "compare", "--scheme", "nuget");
+        int exit = run("1\t2\n", "versions", "compare", "--scheme", "swift");
 
         assertThat(exit).isEqualTo(2);
         assertThat(stdout()).isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo(
-                "layerwatch: unknown version scheme 'nuget'; valid schemes: dpkg, apk, rpm, maven, semver, pep440, go");
+                "layerwatch: unknown version scheme 'swift'; valid schemes: dpkg, apk, rpm, maven, semver, pep440, go, rubygems, composer, nuget");
     }
 
     @Test
@@ -135,6 +135,6 @@ class VersionsCommandTest {
     @Test
     void helpListsTheSchemes() {
         assertThat(run("", "versions", "compare", "--help")).isZero();
-        assertThat(stdout().replaceAll("\\s+", " ")).contains("Version scheme: dpkg, apk, rpm, maven, semver, pep440, go.");
+        assertThat(stdout().replaceAll("\\s+", " ")).contains("Version scheme: dpkg, apk, rpm, maven, semver, pep440, go, rubygems, composer, nuget.");
     }
 }

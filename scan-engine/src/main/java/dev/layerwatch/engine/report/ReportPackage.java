@@ -15,10 +15,12 @@ import java.util.List;
  */
 public record ReportPackage(String name, String version, String type, String purl, String source, String sourceVersion,
         String layer, List<String> locations, boolean declaredOnly,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean coordinatesGuessed) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean coordinatesGuessed) {
 
     public ReportPackage {
         locations = locations == null ? List.of() : List.copyOf(locations);
+        // reports written before the field existed lack it: stated coordinates
+        coordinatesGuessed = Boolean.TRUE.equals(coordinatesGuessed);
     }
 
     public ReportPackage(String name, String version, String type, String purl, String source, String sourceVersion,

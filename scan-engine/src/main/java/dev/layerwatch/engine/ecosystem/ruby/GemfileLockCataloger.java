@@ -1,14 +1,12 @@
 package dev.layerwatch.engine.ecosystem.ruby;
 
+import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.layer.FileMeta;
 import dev.layerwatch.engine.catalog.PackageCataloger;
 import dev.layerwatch.engine.inventory.Package;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -42,7 +40,7 @@ public final class GemfileLockCataloger implements PackageCataloger {
 
     @Override
     public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8));
+        BoundedLineReader reader = BoundedLineReader.utf8(content);
         List<Package> found = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String section = null;
