@@ -34,7 +34,9 @@ final class ScanResults {
         ScanSummary summary = new ScanSummary(inventory.packages().size(), inventory.layers().size(),
                 SeverityCounts.of(findings.stream().map(VulnerabilityFinding::severity).toList()),
                 inventory.secrets().size(), inventory.configFindings().size());
-        return new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, event.eventId(),
+        return new ScanCompleted(ScanCompleted.eventIdFor(event.eventId(), inventory.manifestDigest(), inventory.platform(),
+                        ScanCompleted.Status.SUCCEEDED),
+                ScanCompleted.SCHEMA_VERSION, event.eventId(),
                 ScanCompleted.Status.SUCCEEDED, null,
                 image.registry(), image.repository(), image.tag(), image.digest(),
                 inventory.manifestDigest(), inventory.platform(),
@@ -49,7 +51,8 @@ final class ScanResults {
 
     /** As {@link #failed(ImagePushed, ImageReference, String, Instant)}, with the technical {@code error} apart from the short reason. */
     ScanCompleted failed(ImagePushed event, ImageReference image, String reason, String error, Instant since) {
-        return new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, event.eventId(),
+        return new ScanCompleted(ScanCompleted.eventIdFor(event.eventId(), null, null, ScanCompleted.Status.FAILED),
+                ScanCompleted.SCHEMA_VERSION, event.eventId(),
                 ScanCompleted.Status.FAILED, error,
                 image.registry(), image.repository(), image.tag(), image.digest(), null, null, null,
                 new ScanSummary(0, 0, SeverityCounts.NONE, 0, 0), List.of(), List.of(), List.of(), List.of(),
