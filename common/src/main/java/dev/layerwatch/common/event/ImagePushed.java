@@ -42,9 +42,16 @@ public record ImagePushed(
         ImageReference.of(registry, repository, tag, digest);
     }
 
-    /** A new event with a fresh id, stamped now. */
+    /**
+     * A new event. Its id is derived from the sender's event id and the image when the sender gives one (a
+     * webhook redelivered after ingest's dedupe forgot it still yields the same id downstream), else random.
+     */
     public static ImagePushed create(String source, String sourceEventId, ImageReference image, String mediaType, Instant receivedAt) {
-        return new ImagePushed(UUID.randomUUID().toString(), SCHEMA_VERSION, source, sourceEventId,
+        String id = sourceEventId == null || sourceEventId.isBlank()
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((Topics.IMAGE_PUSHED + "|" + source + "|" + sourceEventId + "|"
+                        + image.partitionKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return new ImagePushed(id, SCHEMA_VERSION, source, sourceEventId,
                 image.registry(), image.repository(), image.tag(), image.digest(), mediaType, receivedAt);
     }
 

@@ -6,6 +6,7 @@ import dev.layerwatch.common.finding.VulnerabilityFinding;
 import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.ImageReference;
 import dev.layerwatch.common.image.Platform;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -62,8 +63,27 @@ public record ScanCompleted(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** A random id: only for events that answer nothing (tests, hand-made events); scans use {@link #eventIdFor}. */
     public static String newEventId() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * The id of the answer to {@code causationId} for one platform: a name-based UUID of what the event answers,
+     * so a redelivered {@code image-pushed} record scanned again republishes under the same id and every
+     * consumer's dedupe (notify's delivery ledger, report's inbox) recognises it. The status is part of it: a
+     * scan that failed and later succeeds for the same push is a new fact, not a duplicate.
+     *
+     * @param manifestDigest the platform's manifest (null when the scan failed before one was resolved)
+     * @param platform       the platform (null for a single-platform image or a failed scan)
+     */
+    public static String eventIdFor(String causationId, Digest manifestDigest, Platform platform, Status status) {
+        if (causationId == null || causationId.isBlank() || status == null) {
+            throw new IllegalArgumentException("a ScanCompleted id needs the causation id and the status");
+        }
+        String name = Topics.SCAN_COMPLETED + "|" + causationId + "|" + (manifestDigest == null ? "" : manifestDigest)
+                + "|" + (platform == null ? "" : platform) + "|" + status;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public ImageReference image() {

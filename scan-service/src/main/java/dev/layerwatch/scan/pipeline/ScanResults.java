@@ -31,17 +31,20 @@ final class ScanResults {
         ScanSummary summary = new ScanSummary(report.packages().size(), report.layers().size(),
                 SeverityCounts.of(findings.stream().map(VulnerabilityFinding::severity).toList()),
                 report.secrets().size(), report.configFindings().size());
-        return new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, event.eventId(),
+        Digest manifestDigest = report.manifestDigest() == null ? null : Digest.parse(report.manifestDigest());
+        Platform platform = report.platform() == null ? null : Platform.parse(report.platform());
+        return new ScanCompleted(
+                ScanCompleted.eventIdFor(event.eventId(), manifestDigest, platform, ScanCompleted.Status.SUCCEEDED),
+                ScanCompleted.SCHEMA_VERSION, event.eventId(),
                 ScanCompleted.Status.SUCCEEDED, null,
-                image.registry(), image.repository(), image.tag(), image.digest(),
-                report.manifestDigest() == null ? null : Digest.parse(report.manifestDigest()),
-                report.platform() == null ? null : Platform.parse(report.platform()),
+                image.registry(), image.repository(), image.tag(), image.digest(), manifestDigest, platform,
                 os(report.os()), summary, findings, report.configFindings(), report.secrets(), report.warnings(),
                 vulnDbVersion, scannerVersion, clock.instant());
     }
 
     ScanCompleted failed(ImagePushed event, ImageReference image, String reason) {
-        return new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, event.eventId(),
+        return new ScanCompleted(ScanCompleted.eventIdFor(event.eventId(), null, null, ScanCompleted.Status.FAILED),
+                ScanCompleted.SCHEMA_VERSION, event.eventId(),
                 ScanCompleted.Status.FAILED, reason,
                 image.registry(), image.repository(), image.tag(), image.digest(), null, null, null,
                 new ScanSummary(0, 0, SeverityCounts.NONE, 0, 0), List.of(), List.of(), List.of(), List.of(),
