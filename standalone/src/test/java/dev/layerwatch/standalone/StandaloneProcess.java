@@ -40,7 +40,12 @@ final class StandaloneProcess implements AutoCloseable {
         command.addAll(args);
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        awaitReady(Duration.ofSeconds(180));
+        try {
+            awaitReady(Duration.ofSeconds(Long.getLong("standalone.startup.seconds", 420)));
+        } catch (AssertionError | InterruptedException e) {
+            close();
+            throw e;
+        }
         return this;
     }
 

@@ -3,6 +3,7 @@ package dev.layerwatch.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerwatch.common.event.Topics;
+import dev.layerwatch.embedded.ChildProcessFile;
 import dev.layerwatch.engine.ecosystem.debian.DebianReleases;
 import dev.layerwatch.engine.vulndb.FeedImporter;
 import dev.layerwatch.notify.slack.FakeSlackApi;
@@ -70,6 +71,7 @@ class StandaloneRestartIT {
     private static Path vulnDb;
     private static Path dataDir;
     private static StandaloneProcess app;
+    private static final List<StandaloneProcess> started = new ArrayList<>();
 
     @BeforeAll
     static void importVulnDb(@TempDir Path dir) throws IOException {
@@ -81,9 +83,11 @@ class StandaloneRestartIT {
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (app != null) {
-            app.close();
+        for (StandaloneProcess p : started) {
+            p.close();
         }
+        // a redis-server orphaned by a kill -9 whose restart did not happen (a failed test) is stopped like at start-up
+        new ChildProcessFile(dataDir.resolve("redis/redis-server.pid")).sweep();
         SLACK.close();
     }
 
@@ -141,7 +145,7 @@ class StandaloneRestartIT {
     }
 
     private static StandaloneProcess standalone(String name) {
-        return new StandaloneProcess(APP_PORT, List.of(
+        StandaloneProcess p = new StandaloneProcess(APP_PORT, List.of(
                 "--server.port=" + APP_PORT,
                 "--layerwatch.standalone.data-dir=" + dataDir,
                 "--layerwatch.standalone.kafka.port=" + KAFKA_PORT,
@@ -153,6 +157,8 @@ class StandaloneRestartIT {
                 // one scan at a time, so a burst of pushes queues up behind it
                 "--spring.cloud.stream.bindings.scanImage-in-0.consumer.concurrency=1"),
                 Path.of("target/standalone-it/" + name + ".log"));
+        started.add(p);
+        return p;
     }
 
     /** Distinct images (one file naming the image), pushed all at once. */
