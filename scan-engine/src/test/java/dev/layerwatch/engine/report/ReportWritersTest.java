@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.finding.SecretFinding;
 import dev.layerwatch.common.finding.Severity;
+import dev.layerwatch.engine.standard.ReportFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.layerwatch.scan.config;
 
 import dev.layerwatch.engine.analysis.AnalyzerSet;
-import dev.layerwatch.engine.analysis.AnalyzerSets;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
-import dev.layerwatch.engine.analysis.LayerAnalyzer;
-import dev.layerwatch.engine.analysis.LayerResultCache;
+import dev.layerwatch.engine.assembly.ImageAnalyzer;
 import dev.layerwatch.engine.layer.LayerLimits;
+import dev.layerwatch.engine.layerscan.LayerAnalyzer;
+import dev.layerwatch.engine.layerscan.LayerResultCache;
+import dev.layerwatch.engine.standard.AnalyzerSets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

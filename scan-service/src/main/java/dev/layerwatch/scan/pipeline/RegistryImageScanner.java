@@ -4,7 +4,7 @@ import dev.layerwatch.common.event.ImagePushed;
 import dev.layerwatch.common.event.ScanCompleted;
 import dev.layerwatch.common.image.ImageReference;
 import dev.layerwatch.engine.analysis.AnalysisListener;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
+import dev.layerwatch.engine.assembly.ImageAnalyzer;
 import dev.layerwatch.engine.registry.RegistryClient;
 import dev.layerwatch.engine.registry.RegistryException;
 import dev.layerwatch.engine.registry.RegistryImageSource;
