@@ -39,6 +39,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     static final String REDIS_MAX_MEMORY = "layerwatch.standalone.redis.max-memory";
     static final String REDIS_MAX_MEMORY_POLICY = "layerwatch.standalone.redis.max-memory-policy";
     static final String REDIS_WATCHDOG = "layerwatch.standalone.redis.watchdog";
+    static final String REDIS_APPENDFSYNC = "layerwatch.standalone.redis.appendfsync";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
@@ -99,6 +100,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                     .port(environment.getProperty(REDIS_PORT, Integer.class, 0))
                     .maxMemory(environment.getProperty(REDIS_MAX_MEMORY, "256mb"))
                     .maxMemoryPolicy(environment.getProperty(REDIS_MAX_MEMORY_POLICY, "noeviction"))
+                    // always: everysec may answer a write it postponed (slow fsync) and lose it to a SIGKILL
+                    .appendFsync(environment.getProperty(REDIS_APPENDFSYNC, "always"))
                     .watchdog(environment.getProperty(REDIS_WATCHDOG, Boolean.class, true))
                     .build()
                     .start();
