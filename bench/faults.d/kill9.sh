@@ -3,6 +3,7 @@
 # Extra fields: in_flight_at_kill (pushed but not yet announced when the JVM died), orphan_swept (the killed JVM's
 # redis-server was stopped by the next start-up), restart_s (restart until everything was announced).
 source "$(dirname "$0")/lib.sh"
+LW_JAR=${LW_BENCH_JAR:-$LW_JAR}   # e.g. a copy, so a rebuild cannot replace the jar under a running case
 N=${FAULT_PUSHES:-10}
 lw_start_all 0 0 || { echo "kill9 ERROR set-up failed (kept in $LW_WORK)"; LW_KEEP=1; exit 1; }
 for i in $(seq 1 "$N"); do lw_push fault/kill9 "v$i" "$(lw_rootfs "kill9-$i")" >/dev/null; done

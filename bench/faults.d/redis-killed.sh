@@ -2,6 +2,7 @@
 # redis-server killed (SIGKILL) while FAULT_PUSHES (10) pushes are in flight; the standalone's watchdog starts it
 # again on the same port and append-only file. Extra fields: redis_restarted, all_announced_s.
 source "$(dirname "$0")/lib.sh"
+LW_JAR=${LW_BENCH_JAR:-$LW_JAR}   # e.g. a copy, so a rebuild cannot replace the jar under a running case
 N=${FAULT_PUSHES:-10}
 lw_start_all 0 0 || { echo "redis-killed ERROR set-up failed (kept in $LW_WORK)"; LW_KEEP=1; exit 1; }
 t0=$SECONDS

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,20 +96,33 @@ class StandaloneRestartIT {
     @Order(1)
     void killMinus9WithPushesInFlightThenRestartAnnouncesEachOnce() throws Exception {
         StandaloneProcess first = standalone("1-before-kill9").start();
-        List<PushedImage> pushed = pushConcurrently("kill9", PUSHES);
-        Thread.sleep(150);
-        Set<String> announcedAtKill = announcedDigests(pushed);
+        Set<String> inFlight;
         long redisBefore = redisPid();
-        first.kill9();
-        long killedAtMillis = System.currentTimeMillis();
-
+        List<PushedImage> pushed = new CopyOnWriteArrayList<>();
+        try (AcceptedEvents accepted = new AcceptedEvents(KAFKA_PORT); ExecutorService pusher = Executors.newSingleThreadExecutor()) {
+            Future<?> pushing = pusher.submit(() -> {
+                for (int i = 0; i < PUSHES; i++) {
+                    pushed.addAll(pushConcurrently("kill9-" + i, 1));
+                }
+                return null;
+            });
+            // kill the moment one push is answered 202 (its event is in the broker log) but not yet announced
+            inFlight = Set.of();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (inFlight.isEmpty() && System.nanoTime() < deadline) {
+                List<PushedImage> sofar = List.copyOf(pushed);
+                Set<String> notAnnounced = new HashSet<>(accepted.poll(sofar));
+                notAnnounced.removeAll(announcedDigests(sofar));
+                inFlight = notAnnounced;
+            }
+            first.kill9();
+            pushing.get();
+        }
+        assertThat(inFlight).as("the kill must find pushes answered 202 (in the broker log) but not yet announced").isNotEmpty();
         assertThat(alive(redisBefore)).as("kill -9 leaves the JVM's redis-server child running").isTrue();
 
         app = standalone("2-after-kill9").start();
         assertThat(alive(redisBefore)).as("the orphaned redis-server is stopped at start-up").isFalse();
-        Set<String> inFlight = acceptedBefore(pushed, killedAtMillis);
-        inFlight.removeAll(announcedAtKill);
-        assertThat(inFlight).as("the kill must find pushes answered 202 (in the broker log) but not yet announced").isNotEmpty();
         assertEachAnnouncedOnce(pushed);
     }
 
@@ -178,27 +192,6 @@ class StandaloneRestartIT {
             }
         }
         return out;
-    }
-
-    /** Digests whose image-pushed event the broker's log holds with a timestamp before {@code millis}: answered 202 by then. */
-    private static Set<String> acceptedBefore(List<PushedImage> pushed, long millis) {
-        Set<String> accepted = new HashSet<>();
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA_PORT,
-                ConsumerConfig.GROUP_ID_CONFIG, "restart-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.IMAGE_PUSHED));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            int emptyPolls = 0;
-            while (System.nanoTime() < deadline && (accepted.isEmpty() || emptyPolls < 10)) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
-                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-                records.forEach(r -> pushed.stream().map(p -> p.manifestDigest().toString())
-                        .filter(d -> r.value().contains(d) && r.timestamp() < millis).forEach(accepted::add));
-            }
-        }
-        return accepted;
     }
 
     private static Set<String> announcedDigests(List<PushedImage> pushed) {
