@@ -7,9 +7,9 @@ import dev.layerwatch.embedded.redis.EmbeddedRedis;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -41,11 +41,16 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     static final String REDIS_WATCHDOG = "layerwatch.standalone.redis.watchdog";
     static final String REDIS_APPENDFSYNC = "layerwatch.standalone.redis.appendfsync";
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
+    // deferred: logging is not initialised yet while environment post-processors run; replayed once it is
+    private final Log log;
 
     private static DataDirectory dataDir;
     private static EmbeddedKafka kafka;
     private static EmbeddedRedis redis;
+
+    public EmbeddedInfrastructure(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedInfrastructure.class);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -53,20 +58,25 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         boolean redisEmbedded = environment.getProperty(REDIS_EMBEDDED, Boolean.class, true);
         Map<String, Object> props = new LinkedHashMap<>();
         DataDirectory dir = dataDirectory(environment);
+        log.info("data directory " + dir.root());
         if (!environment.containsProperty("layerwatch.vulndb.dir")) {
             props.put("layerwatch.vulndb.dir", dir.component(DataDirectory.VULNDB).toString());
         }
         BindAddress bind = new BindAddress(environment.getProperty(BIND_ADDRESS, BindAddress.LOOPBACK.host()));
         if ((kafkaEmbedded || redisEmbedded) && !bind.loopback()) {
-            LOG.warn("{}={}: the embedded Kafka broker and Redis accept unauthenticated clients from the network", BIND_ADDRESS, bind.host());
+            log.warn(BIND_ADDRESS + "=" + bind.host() + ": the embedded Kafka broker and Redis accept unauthenticated clients from the network");
         }
         if (kafkaEmbedded) {
-            String brokers = kafka(dir, bind, environment.getProperty(KAFKA_PORT, Integer.class, 0)).bootstrapServers();
+            EmbeddedKafka k = kafka(dir, bind, environment.getProperty(KAFKA_PORT, Integer.class, 0));
+            String brokers = k.bootstrapServers();
+            log.info("embedded Kafka (KRaft) on " + brokers + ", log " + k.logDir());
             props.put("spring.cloud.stream.kafka.binder.brokers", brokers);
             props.put("spring.kafka.bootstrap-servers", brokers);
         }
         if (redisEmbedded) {
             EmbeddedRedis r = redis(dir, bind, environment);
+            r.sweptOrphan().ifPresent(pid -> log.warn("stopped redis-server pid " + pid + ", orphaned by a previous run that did not shut down"));
+            log.info("embedded Redis on " + r.host() + ":" + r.port() + ", data " + r.dataDir().map(Path::toString).orElse("-"));
             props.put("spring.data.redis.host", r.host());
             props.put("spring.data.redis.port", r.port());
         }
@@ -78,7 +88,6 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             String configured = environment.getProperty(DATA_DIR);
             Path root = configured == null || configured.isBlank() ? DataDirectory.defaultRoot() : Path.of(configured);
             dataDir = DataDirectory.open(root);
-            LOG.info("data directory {}", dataDir.root());
             // after every context closed: Boot's shutdown hook runs its handlers last, in this order's reverse
             SpringApplication.getShutdownHandlers().add(EmbeddedInfrastructure::stopAll);
         }
@@ -115,7 +124,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             try {
                 redis.stop();
             } catch (RuntimeException e) {
-                LOG.warn("stopping embedded Redis: {}", e.toString());
+                System.err.println("stopping embedded Redis: " + e);
             }
             redis = null;
         }
@@ -123,7 +132,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             try {
                 kafka.stop();
             } catch (RuntimeException e) {
-                LOG.warn("stopping embedded Kafka: {}", e.toString());
+                System.err.println("stopping embedded Kafka: " + e);
             }
             kafka = null;
         }

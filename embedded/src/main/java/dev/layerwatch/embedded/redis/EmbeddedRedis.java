@@ -59,6 +59,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     private final AtomicInteger restarts = new AtomicInteger();
     private Process process;
     private boolean stopping;
+    private Long sweptOrphan;
 
     private EmbeddedRedis(Builder b) {
         this.bind = b.bind;
@@ -89,6 +90,11 @@ public final class EmbeddedRedis implements AutoCloseable {
         return Optional.ofNullable(dataDir);
     }
 
+    /** The pid of a redis-server left by a crashed predecessor that {@link #start()} stopped, if there was one. */
+    public synchronized Optional<Long> sweptOrphan() {
+        return Optional.ofNullable(sweptOrphan);
+    }
+
     /** How often the watchdog started a dead redis-server again. */
     public int restarts() {
         return restarts.get();
@@ -110,7 +116,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + dataDir, e);
             }
-            pidFile.sweep();
+            pidFile.sweep().ifPresent(pid -> sweptOrphan = pid);
         }
         launch();
         return this;
