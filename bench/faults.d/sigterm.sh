@@ -3,6 +3,9 @@
 # Extra fields: in_flight_at_term, stop_s (SIGTERM until the JVM exited), broker_log_kept, redis_stopped.
 source "$(dirname "$0")/lib.sh"
 LW_JAR=${LW_BENCH_JAR:-$LW_JAR}   # e.g. a copy, so a rebuild cannot replace the jar under a running case
+# start-up can take minutes on a loaded machine: at least LW_START_TIMEOUT_S (600) for every wait
+eval "$(declare -f lw_wait_http | sed '1s/lw_wait_http/lw_wait_http_lib/')"
+lw_wait_http() { lw_wait_http_lib "$1" "$(( $2 > ${LW_START_TIMEOUT_S:-600} ? $2 : ${LW_START_TIMEOUT_S:-600} ))"; }
 N=${FAULT_PUSHES:-10}
 lw_start_all 0 0 || { echo "sigterm ERROR set-up failed (kept in $LW_WORK)"; LW_KEEP=1; exit 1; }
 for i in $(seq 1 "$N"); do lw_push fault/sigterm "v$i" "$(lw_rootfs "sigterm-$i")" >/dev/null; done
