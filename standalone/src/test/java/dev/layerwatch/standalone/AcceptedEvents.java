@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -26,13 +27,20 @@ final class AcceptedEvents implements AutoCloseable {
 
     AcceptedEvents(int kafkaPort) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                // ingest's producer creates the topic with its partition count; this reader must not create it first
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
     }
 
     /** The digests of {@code pushed} whose event is in the log by now. */
     Set<String> poll(List<PushedImage> pushed) {
         if (!assigned) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(Topics.IMAGE_PUSHED, Duration.ofSeconds(5));
+            List<PartitionInfo> partitions;
+            try {
+                partitions = consumer.partitionsFor(Topics.IMAGE_PUSHED, Duration.ofSeconds(2));
+            } catch (TimeoutException notYetCreated) {
+                partitions = List.of();
+            }
             if (partitions == null || partitions.isEmpty()) {
                 sleep();
                 return Set.of();
