@@ -246,6 +246,7 @@ lw_start_all() { # [slack_delay] [slack_fail] [standalone args...]
   shift 2 2>/dev/null || shift $#
   lw_start_slack "$delay" "$fail"
   lw_reserve_registry
-  lw_start_standalone "$@" || return 1
+  # the vulnerability DB updater would reach public feeds at start-up: off, the cases need no findings
+  lw_start_standalone --layerwatch.vulndb.update.enabled=false "$@" || return 1
   lw_start_registry
 }

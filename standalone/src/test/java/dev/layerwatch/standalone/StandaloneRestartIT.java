@@ -164,6 +164,7 @@ class StandaloneRestartIT {
                 "--layerwatch.standalone.data-dir=" + dataDir,
                 "--layerwatch.standalone.kafka.port=" + KAFKA_PORT,
                 "--layerwatch.vulndb.dir=" + vulnDb,
+                "--layerwatch.vulndb.update.enabled=false",
                 "--layerwatch.ingest.distribution.token=" + TOKEN,
                 "--layerwatch.registries[0].host=" + registry.hostPort(),
                 "--layerwatch.registries[0].insecure=true",

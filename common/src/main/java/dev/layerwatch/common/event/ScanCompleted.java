@@ -19,6 +19,13 @@ import java.util.UUID;
  * @param causationId    the {@link ImagePushed#eventId()} this scan answers
  * @param status         {@code SUCCEEDED}, or {@code FAILED} with {@code error} saying why
  * @param vulnDbVersion  the vulnerability snapshot the findings were matched against; null when none was loaded
+ * @param outcome        COMPLETE, INCOMPLETE (the layers not read, and why) or FAILED (why, since when); since
+ *                       schema 2. Read from a schema-1 record it is derived from {@code status}/{@code error}.
+ * @param vulnerabilityStatus CHECKED, or NOT_CHECKED and why (no DB, DB not ready, DB too old); since schema 2.
+ *                       Absent in a schema-1 record, it is CHECKED only when {@code vulnDbVersion} is set:
+ *                       an unknown status is never read as "checked".
+ * @param pushReceivedAt the {@link ImagePushed#receivedAt()} this scan answers, for push-to-notification latency; since
+ *                       schema 2, null when unknown
  */
 public record ScanCompleted(
         String eventId,
@@ -40,9 +47,13 @@ public record ScanCompleted(
         List<String> warnings,
         String vulnDbVersion,
         String scannerVersion,
-        Instant scannedAt) {
+        Instant scannedAt,
+        ScanOutcome outcome,
+        VulnerabilityStatus vulnerabilityStatus,
+        Instant pushReceivedAt) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: {@code outcome}, {@code vulnerabilityStatus} and {@code pushReceivedAt} added (additive: schema-1 readers ignore them). */
+    public static final int SCHEMA_VERSION = 2;
 
     public enum Status { SUCCEEDED, FAILED }
 
@@ -61,6 +72,38 @@ public record ScanCompleted(
         configFindings = configFindings == null ? List.of() : List.copyOf(configFindings);
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        if (outcome == null) {
+            outcome = status == Status.FAILED ? ScanOutcome.failed(error, null) : ScanOutcome.COMPLETE;
+        }
+        if ((outcome.result() == ScanOutcome.Result.FAILED) != (status == Status.FAILED)) {
+            throw new IllegalArgumentException("ScanCompleted " + eventId + ": status " + status + " contradicts outcome " + outcome.result());
+        }
+        if (vulnerabilityStatus == null) {
+            vulnerabilityStatus = vulnDbVersion == null ? VulnerabilityStatus.noDb() : VulnerabilityStatus.checked(vulnDbVersion, null);
+        }
+    }
+
+    /** The schema-1 shape: outcome and vulnerability status derived (see the record's parameters). */
+    public ScanCompleted(String eventId, int schemaVersion, String causationId, Status status, String error, String registry,
+                         String repository, String tag, Digest digest, Digest manifestDigest, Platform platform, OsSummary os,
+                         ScanSummary summary, List<VulnerabilityFinding> findings, List<ConfigFinding> configFindings,
+                         List<SecretFinding> secrets, List<String> warnings, String vulnDbVersion, String scannerVersion,
+                         Instant scannedAt) {
+        this(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest, manifestDigest, platform, os,
+                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, null, null, null);
+    }
+
+    /** This result with only the given findings (what one notification target is told), status and outcome kept. */
+    public ScanCompleted withFindings(List<VulnerabilityFinding> newFindings, List<ConfigFinding> newConfigFindings,
+                                      List<SecretFinding> newSecrets) {
+        return new ScanCompleted(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest,
+                manifestDigest, platform, os, summary, newFindings, newConfigFindings, newSecrets, warnings, vulnDbVersion,
+                scannerVersion, scannedAt, outcome, vulnerabilityStatus, pushReceivedAt);
+    }
+
+    /** True only when every layer was read and the packages were matched against a current snapshot. */
+    public boolean trustworthyAllClear() {
+        return outcome.complete() && vulnerabilityStatus.checked() && findings.isEmpty();
     }
 
     /** A random id: only for events that answer nothing (tests, hand-made events); scans use {@link #eventIdFor}. */

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String LAYER_ANALYZED = "layer-analyzed.v1";
     public static final String SCAN_COMPLETED = "scan-completed.v1";
     public static final String VULNDB_UPDATED = "vulndb-updated.v1";
+    /** Webhook events ingest could not read, with the raw event and the reason, keyed by webhook source. */
+    public static final String WEBHOOK_DEAD_LETTER = "webhook-events.v1.dlq";
 
     private Topics() {
     }

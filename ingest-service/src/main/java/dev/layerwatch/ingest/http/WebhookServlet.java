@@ -35,11 +35,13 @@ public class WebhookServlet extends HttpServlet {
     private final transient WebhookIntake intake;
     private final transient IngestMetrics metrics;
     private final long maxBodyBytes;
+    private final Duration bodyReadTimeout;
 
     public WebhookServlet(WebhookIntake intake, IngestMetrics metrics, IngestWebhookProperties properties) {
         this.intake = intake;
         this.metrics = metrics;
         this.maxBodyBytes = properties.maxBodySize().toBytes();
+        this.bodyReadTimeout = properties.bodyReadTimeout();
     }
 
     @Override
@@ -89,23 +91,57 @@ public class WebhookServlet extends HttpServlet {
         if (declared > maxBodyBytes) {
             throw tooLarge();
         }
+        long deadline = System.nanoTime() + bodyReadTimeout.toNanos();
         try (InputStream in = request.getInputStream()) {
             if (declared >= 0) {
-                // sized exactly: readNBytes(limit) would allocate its 16 KiB chunks for every small notification
-                byte[] body = in.readNBytes((int) declared);
+                // sized exactly: a 16 KiB chunk for every small notification would be waste
+                byte[] body = new byte[(int) declared];
+                int n = readUntil(in, body, deadline);
+                if (n < body.length) {
+                    return java.util.Arrays.copyOf(body, n);
+                }
                 if (in.read() != -1) {
                     throw tooLarge();
                 }
                 return body;
             }
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (body.length > maxBodyBytes) {
-                throw tooLarge();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[16 * 1024];
+            int n;
+            while ((n = readUntil(in, chunk, deadline)) > 0) {
+                out.write(chunk, 0, n);
+                if (out.size() > maxBodyBytes) {
+                    throw tooLarge();
+                }
+                if (n < chunk.length) {
+                    break;
+                }
             }
-            return body;
+            return out.toByteArray();
         } catch (IOException e) {
             throw new WebhookRejection(400, "could not read the request body: " + e.getMessage());
         }
+    }
+
+    /**
+     * Fills {@code buffer} from {@code in} until it is full or the body ends; each blocking read is bounded by the
+     * connector's idle timeout, and the whole by {@code deadline} (408), so a trickle of bytes cannot hold the
+     * request forever. Returns how many bytes were read (less than the buffer only at the end of the body).
+     */
+    private int readUntil(InputStream in, byte[] buffer, long deadline) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new WebhookRejection(408, "request body not received within " + bodyReadTimeout.toMillis()
+                        + " ms (layerwatch.ingest.webhook.body-read-timeout)");
+            }
+            int n = in.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
     }
 
     private WebhookRejection tooLarge() {

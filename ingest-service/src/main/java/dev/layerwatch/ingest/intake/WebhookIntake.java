@@ -2,6 +2,7 @@ package dev.layerwatch.ingest.intake;
 
 import dev.layerwatch.common.event.EventJson;
 import dev.layerwatch.common.event.ImagePushed;
+import dev.layerwatch.common.event.Topics;
 import dev.layerwatch.ingest.auth.PresentedCredentials;
 import dev.layerwatch.ingest.auth.WebhookAuthenticator;
 import dev.layerwatch.ingest.dedupe.DeliveryDedupe;
@@ -30,6 +31,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs one delivery through the steps of the package. Everything is translated and checked before anything is
@@ -48,9 +50,12 @@ public class WebhookIntake {
     private final IngestMetrics metrics;
     private final IngestPublisherProperties publisherProperties;
     private final Clock clock;
+    private final SourceThrottle throttle;
 
     public WebhookIntake(WebhookAuthenticator authenticator, RegistryAllowlist allowlist, DeliveryDedupe dedupe,
-            ImagePushedPublisher publisher, IngestMetrics metrics, IngestPublisherProperties publisherProperties) {
+            ImagePushedPublisher publisher, IngestMetrics metrics, IngestPublisherProperties publisherProperties,
+            SourceThrottle throttle) {
+        this.throttle = throttle;
         this.authenticator = authenticator;
         this.allowlist = allowlist;
         this.dedupe = dedupe;
@@ -84,6 +89,12 @@ public class WebhookIntake {
             throw new WebhookRejection(415, "webhook source '" + source.name() + "' accepts " + String.join(", ", new TreeSet<>(source.contentTypes()))
                     + ", not " + (contentType == null ? "a request without Content-Type" : contentType));
         }
+        try (SourceThrottle.Permit permit = throttle.enter(source.name())) {
+            return receive(source, request);
+        }
+    }
+
+    private IntakeResult receive(WebhookSource source, IncomingWebhook request) {
         Translation translation = translate(source, request);
         Map<String, Integer> ignored = new TreeMap<>();
         for (Translation.Ignored event : translation.ignored()) {
@@ -96,6 +107,9 @@ public class WebhookIntake {
             } else {
                 dropUnknownRegistry(source.name(), event, ignored);
             }
+        }
+        if (!translation.invalid().isEmpty()) {
+            deadLetter(source.name(), translation.invalid(), ignored);
         }
         Set<String> alreadyPublished = dedupe.alreadyPublished(source.name(), known);
         List<ImagePushed> toPublish = new ArrayList<>();
@@ -140,7 +154,38 @@ public class WebhookIntake {
         try {
             return source.translator().translate(delivery);
         } catch (InvalidWebhookException e) {
-            throw new WebhookRejection(400, "invalid " + source.name() + " webhook: " + e.getMessage());
+            // a 4xx makes the sender resend the delivery forever, blocking everything it sends after it: the
+            // delivery is recorded whole as one unreadable event and acknowledged
+            return new Translation(List.of(), List.of(), List.of(new Translation.Invalid(null,
+                    "invalid " + source.name() + " webhook: " + e.getMessage(),
+                    new String(request.body(), java.nio.charset.StandardCharsets.UTF_8))));
+        }
+    }
+
+    /** Stores unreadable events on the dead-letter topic (503 if the broker does not take them) and counts them. */
+    private void deadLetter(String source, List<Translation.Invalid> invalid, Map<String, Integer> ignored) {
+        List<byte[]> records = new ArrayList<>(invalid.size());
+        for (Translation.Invalid event : invalid) {
+            ObjectNode record = EventJson.mapper().createObjectNode();
+            record.put("source", source);
+            record.put("senderEventId", event.senderEventId());
+            record.put("reason", event.reason());
+            record.put("receivedAt", clock.instant().toString());
+            record.put("event", event.rawEvent());
+            records.add(EventJson.mapper().writeValueAsBytes(record));
+            try (MDC.MDCCloseable senderEventId = MDC.putCloseable("senderEventId", event.senderEventId())) {
+                log.warn("recorded unreadable {} event {} to {}: {}", source, event.senderEventId(),
+                        Topics.WEBHOOK_DEAD_LETTER, event.reason());
+            }
+        }
+        String failure = publisher.publishDeadLetters(source, records);
+        if (failure != null) {
+            metrics.publishFailed(source);
+            throw new WebhookRejection(503, "unreadable events not stored, retry later: " + failure,
+                    publisherProperties.retryAfter());
+        }
+        for (int i = 0; i < invalid.size(); i++) {
+            ignore(source, IgnoreReason.INVALID, ignored);
         }
     }
 

@@ -110,6 +110,36 @@ public class ImagePushedPublisher implements DisposableBean {
         return new PublishOutcome(acknowledged, failed, failure);
     }
 
+    /**
+     * Records unreadable webhook events on {@link Topics#WEBHOOK_DEAD_LETTER} (keyed by source) and waits for the
+     * acknowledgement like {@link #publish}: an event is only acknowledged to its sender once it is stored
+     * somewhere. Returns null when every record was acknowledged, else why not.
+     */
+    public String publishDeadLetters(String source, List<byte[]> records) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
+        for (byte[] value : records) {
+            try {
+                futures.add(producer.send(new ProducerRecord<>(Topics.WEBHOOK_DEAD_LETTER, source, value)));
+            } catch (RuntimeException e) {
+                futures.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        for (Future<RecordMetadata> future : futures) {
+            try {
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return "Kafka did not acknowledge a dead-letter record within " + timeout.toMillis() + " ms";
+            } catch (ExecutionException e) {
+                return "Kafka refused a dead-letter record: " + e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted while waiting for Kafka to acknowledge a dead-letter record";
+            }
+        }
+        return null;
+    }
+
     private Future<RecordMetadata> send(String key, ImagePushed event) {
         try {
             return producer.send(new ProducerRecord<>(Topics.IMAGE_PUSHED, key, EventJson.write(event)));

@@ -16,7 +16,9 @@ public enum IgnoreReason {
     NOT_A_CONTAINER("not-a-container"),
     PING("ping"),
     UNKNOWN_REGISTRY("unknown-registry"),
-    DUPLICATE("duplicate");
+    DUPLICATE("duplicate"),
+    /** Unreadable (a field missing or malformed): recorded to the webhook dead-letter topic, the rest of the delivery goes on. */
+    INVALID("invalid");
 
     private final String tag;
 

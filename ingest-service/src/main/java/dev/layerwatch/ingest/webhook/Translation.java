@@ -5,15 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What one delivery means: the image pushes to publish and the events dropped, each with its reason. */
-public record Translation(List<ImagePushed> pushes, List<Ignored> ignored) {
+public record Translation(List<ImagePushed> pushes, List<Ignored> ignored, List<Invalid> invalid) {
 
     /** An event left out, with the sender's id when it has one (for the log). */
     public record Ignored(IgnoreReason reason, String senderEventId) {
     }
 
+    /**
+     * An event that could not be read: the sender's id when it could be read, why, and the raw event (its JSON),
+     * which goes to the dead-letter topic instead of failing the delivery and blocking the sender's queue.
+     */
+    public record Invalid(String senderEventId, String reason, String rawEvent) {
+    }
+
     public Translation {
         pushes = List.copyOf(pushes);
         ignored = List.copyOf(ignored);
+        invalid = List.copyOf(invalid);
+    }
+
+    public Translation(List<ImagePushed> pushes, List<Ignored> ignored) {
+        this(pushes, ignored, List.of());
     }
 
     public static Translation of(ImagePushed push) {
@@ -28,6 +40,7 @@ public record Translation(List<ImagePushed> pushes, List<Ignored> ignored) {
     public static final class Builder {
         private final List<ImagePushed> pushes = new ArrayList<>();
         private final List<Ignored> ignored = new ArrayList<>();
+        private final List<Invalid> invalid = new ArrayList<>();
 
         public Builder push(ImagePushed push) {
             pushes.add(push);
@@ -39,8 +52,13 @@ public record Translation(List<ImagePushed> pushes, List<Ignored> ignored) {
             return this;
         }
 
+        public Builder invalid(String senderEventId, String reason, String rawEvent) {
+            invalid.add(new Invalid(senderEventId, reason, rawEvent));
+            return this;
+        }
+
         public Translation build() {
-            return new Translation(pushes, ignored);
+            return new Translation(pushes, ignored, invalid);
         }
     }
 }

@@ -4,6 +4,10 @@ import static dev.layerwatch.ingest.webhook.WebhookPayloads.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerwatch.common.event.Topics;
+import dev.layerwatch.common.event.EventJson;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.JsonNode;
+import java.time.Duration;
 import dev.layerwatch.ingest.IngestApplication;
 import dev.layerwatch.ingest.http.ImagePushedTopic.Stored;
 import dev.layerwatch.ingest.http.WebhookHttp.Answer;
@@ -90,6 +94,35 @@ class WebhookIngestIT {
             assertThat(s.key()).isEqualTo("127.0.0.1:5000/app@sha256:4799bd67c2bd50b9677e8fc13b78afdd341d80727e5dce3f93b77782166fb0d5");
             assertThat(s.event().source()).isEqualTo("distribution");
             assertThat(s.event().tag()).isEqualTo("1.0");
+        });
+    }
+
+    @Test
+    void anUnreadableEventIsDeadLetteredAndTheRestOfTheEnvelopeIsPublished() {
+        String good = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        JsonNode goodEvent = EventJson.mapper().readTree(distributionPush(good, "hol", "1.0")).path("events").get(0);
+        // the probe's case: a push through "Host: evil_host:5000" names a registry that is not a valid host
+        String badEvent = new String(distributionPush(bad, "hol", "2.0"), StandardCharsets.UTF_8)
+                .replace("\"127.0.0.1:5000\"", "\"evil_host:5000\"");
+        JsonNode badNode = EventJson.mapper().readTree(badEvent).path("events").get(0);
+        byte[] envelope = ("{\"events\":[" + badNode + "," + goodEvent + "]}").getBytes(StandardCharsets.UTF_8);
+
+        Answer answer = postDistribution(envelope);
+
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(202);
+        assertThat(answer.json().path("published").asInt()).isEqualTo(1);
+        assertThat(answer.json().path("ignored").path("invalid").asInt()).isEqualTo(1);
+        assertThat(ImagePushedTopic.withSenderId(kafka.bootstrapServers(), good)).hasSize(1);
+        assertThat(ImagePushedTopic.withSenderId(kafka.bootstrapServers(), bad)).isEmpty();
+        List<ConsumerRecord<String, String>> dead = kafka.readAll(Topics.WEBHOOK_DEAD_LETTER, 1, Duration.ofSeconds(15))
+                .stream().filter(r -> r.value().contains(bad)).toList();
+        assertThat(dead).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("distribution");
+            JsonNode record = EventJson.mapper().readTree(r.value());
+            assertThat(record.path("senderEventId").asString()).isEqualTo(bad);
+            assertThat(record.path("reason").asString()).contains("events[0].request.host");
+            assertThat(record.path("event").asString()).contains("evil_host:5000");
         });
     }
 

@@ -26,7 +26,7 @@ public record DeliveryProperties(Duration timeout, int attempts, Duration initia
                                  Duration idempotencyTtl, Duration stateTtl) {
 
     public DeliveryProperties {
-        timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
         attempts = attempts <= 0 ? 3 : attempts;
         initialBackoff = initialBackoff == null ? Duration.ofMillis(500) : initialBackoff;
         maxInlineWait = maxInlineWait == null ? Duration.ofSeconds(10) : maxInlineWait;

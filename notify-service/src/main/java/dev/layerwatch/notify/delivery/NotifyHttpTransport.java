@@ -43,8 +43,17 @@ public final class NotifyHttpTransport {
         HttpResponse<String> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.net.http.HttpConnectTimeoutException e) {
+            throw new RetryableDeliveryFailure(action + ": cannot connect to " + uri.getHost() + " within " + timeout, null, e);
         } catch (HttpTimeoutException e) {
-            throw new RetryableDeliveryFailure(action + ": no answer from " + uri.getHost() + " within " + timeout, null, e);
+            if (!"POST".equals(method) || headers.containsKey("ce-id")) {
+                throw new RetryableDeliveryFailure(action + ": no answer from " + uri.getHost() + " within " + timeout, null, e);
+            }
+            // the POST was sent and may have been acted on (Slack posts the message, then answers late): a retry
+            // could post it again, and these targets have no idempotency key. Not retried: dead-lettered with this
+            // reason, so the bound is "at most once" for a timed-out POST and "at least once" for every other failure.
+            throw new RejectedDelivery(action + ": outcome unknown, no answer from " + uri.getHost() + " within " + timeout
+                    + "; not retried, since the target may already have acted on it (replay from the dead-letter topic if not)");
         } catch (IOException e) {
             throw new RetryableDeliveryFailure(action + ": cannot reach " + uri.getHost() + ": " + e, null, e);
         } catch (InterruptedException e) {

@@ -55,6 +55,16 @@ public record AffectedPackage(
                 && NOT_AFFECTED.equals(databaseSpecific.path("status").asString(""));
     }
 
+    /**
+     * A RUSTSEC informational notice ({@code database_specific.informational}: {@code unmaintained},
+     * {@code unsound}, {@code notice}): advice about a crate, not a vulnerability, so it is not a finding.
+     */
+    @JsonIgnore
+    public boolean isInformational() {
+        JsonNode informational = databaseSpecific == null ? null : databaseSpecific.get("informational");
+        return informational != null && informational.isString() && !informational.stringValue().isEmpty();
+    }
+
     /** The ecosystem without its release suffix ({@code Debian:12} → {@code Debian}). */
     @JsonIgnore
     public String baseEcosystem() {

@@ -1,201 +1,151 @@
 package dev.layerwatch.engine.assembly;
 
-import dev.layerwatch.common.finding.ConfigFinding;
-import dev.layerwatch.common.finding.SecretFinding;
 import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.Platform;
 import dev.layerwatch.engine.analysis.AnalysisListener;
-import dev.layerwatch.engine.analysis.ImageCheck;
-import dev.layerwatch.engine.analysis.ImageFacts;
 import dev.layerwatch.engine.image.ImageSource;
 import dev.layerwatch.engine.image.LayerDescriptor;
 import dev.layerwatch.engine.image.PlatformImage;
-import dev.layerwatch.engine.inventory.OsRelease;
-import dev.layerwatch.engine.inventory.Package;
-import dev.layerwatch.engine.layerscan.AnalyzerVersions;
 import dev.layerwatch.engine.layerscan.LayerAnalyzer;
-import dev.layerwatch.engine.layerscan.LayerResult;
+import dev.layerwatch.engine.layerscan.LayerOutcome;
 import dev.layerwatch.engine.layerscan.LayerResultCache;
-import dev.layerwatch.engine.layerscan.ProgressInputStream;
-import dev.layerwatch.engine.report.ImageReport;
-import dev.layerwatch.engine.report.ReportLayer;
-import dev.layerwatch.engine.report.ReportOs;
-import dev.layerwatch.engine.report.ReportPackage;
+import dev.layerwatch.engine.layerscan.LayerResults;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Scans images as a row of named steps: analyse each layer (or take it from the cache), merge the
- * layers (whiteouts), detect the OS, assemble the inventory, run the image checks, write the report.
- * One bad layer is a warning in its image's report; nothing here throws for an image's content.
+ * Analyses images: obtain each layer's result ({@link LayerResults}: cache, lease, read), up to
+ * {@code layerConcurrency} layers of an image at a time, then assemble the image from them
+ * ({@link ImageAssembler}). The result is the same as one layer after another: outcomes keep manifest
+ * order, and repeats of one layer digest run in order within one task (the second is a cache hit, as
+ * it would be sequentially). One bad layer is a warning in its image's inventory; nothing here throws
+ * for an image's content.
  */
 public final class ImageAnalyzer {
 
-    private final LayerAnalyzer layerAnalyzer;
-    private final LayerResultCache cache;
-    private final AnalyzerVersions versions;
-    private final Duration leaseWait;
+    /** Layers of one image analysed at once unless told otherwise. */
+    public static final int DEFAULT_LAYER_CONCURRENCY = 2;
+
+    private final LayerResults layers;
+    private final ImageAssembler assembler;
+    private final int layerConcurrency;
+
+    public ImageAnalyzer(LayerResults layers, int layerConcurrency) {
+        if (layerConcurrency < 1) {
+            throw new IllegalArgumentException("layer concurrency must be at least 1, was " + layerConcurrency);
+        }
+        this.layers = layers;
+        this.assembler = new ImageAssembler(layers.analyzers());
+        this.layerConcurrency = layerConcurrency;
+    }
 
     public ImageAnalyzer(LayerAnalyzer layerAnalyzer, LayerResultCache cache, Duration leaseWait) {
-        this.layerAnalyzer = layerAnalyzer;
-        this.cache = cache;
-        this.versions = new AnalyzerVersions(layerAnalyzer.analyzers());
-        this.leaseWait = leaseWait;
+        this(new LayerResults(layerAnalyzer, cache, leaseWait), DEFAULT_LAYER_CONCURRENCY);
     }
 
     public ImageAnalyzer(LayerAnalyzer layerAnalyzer, LayerResultCache cache) {
         this(layerAnalyzer, cache, Duration.ofMinutes(2));
     }
 
-    /** Scans every platform image {@code source} offers (or those {@code platform} selects). */
-    public List<ImageReport> scan(ImageSource source, Platform platform, AnalysisListener listener) throws IOException {
-        List<ImageReport> reports = new ArrayList<>();
+    /** Analyses every platform image {@code source} offers (or those {@code platform} selects). */
+    public List<ImageInventory> scan(ImageSource source, Platform platform, AnalysisListener listener) throws IOException {
+        List<ImageInventory> inventories = new ArrayList<>();
         for (PlatformImage image : source.images(platform)) {
-            reports.add(analyze(source, image, listener));
+            inventories.add(analyze(source, image, listener));
         }
-        return reports;
+        return inventories;
     }
 
-    public ImageReport analyze(ImageSource source, PlatformImage image, AnalysisListener listener) {
+    public ImageInventory analyze(ImageSource source, PlatformImage image, AnalysisListener listener) {
         List<String> warnings = new ArrayList<>();
         List<LayerDescriptor> descriptors = image.layers();
         List<Digest> diffIds = ImageConfigs.diffIds(image.configJson(), descriptors.size(), warnings);
+        List<LayerOutcome> outcomes = obtainAll(source, image, descriptors, diffIds, listener);
+        return assembler.assemble(source.describe(), image, outcomes, warnings);
+    }
 
-        List<LayerResult> results = new ArrayList<>();
-        List<ReportLayer> reportLayers = new ArrayList<>();
+    private List<LayerOutcome> obtainAll(ImageSource source, PlatformImage image, List<LayerDescriptor> descriptors,
+            List<Digest> diffIds, AnalysisListener listener) {
+        LayerOutcome[] outcomes = new LayerOutcome[descriptors.size()];
+        // one task per distinct layer digest: a repeated layer is obtained after its first occurrence
+        Map<Digest, List<Integer>> tasks = new LinkedHashMap<>();
         for (int i = 0; i < descriptors.size(); i++) {
+            tasks.computeIfAbsent(descriptors.get(i).digest(), d -> new ArrayList<>()).add(i);
+        }
+        int threads = Math.min(layerConcurrency, tasks.size());
+        if (threads <= 1) {
+            tasks.values().forEach(indexes -> obtain(source, image, descriptors, diffIds, indexes, listener, outcomes));
+            return List.of(outcomes);
+        }
+        AnalysisListener serialized = serialized(listener);
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("layerwatch-layer-", 0).factory())) {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<Integer> indexes : tasks.values()) {
+                running.add(pool.submit(() -> obtain(source, image, descriptors, diffIds, indexes, serialized, outcomes)));
+            }
+            for (Future<?> f : running) {
+                await(f);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private void obtain(ImageSource source, PlatformImage image, List<LayerDescriptor> descriptors, List<Digest> diffIds,
+            List<Integer> indexes, AnalysisListener listener, LayerOutcome[] outcomes) {
+        for (int i : indexes) {
             LayerDescriptor d = descriptors.get(i);
             listener.layerStarted(image, i, descriptors.size(), d);
-            LayerOutcome outcome = analyzeLayer(source, image, d, diffIds.get(i), listener);
+            LayerOutcome outcome = layers.obtain(source, image, d, diffIds.get(i), listener);
             listener.layerFinished(i, outcome.cached());
-            LayerResult r = outcome.result();
-            results.add(r);
-            warnings.addAll(r.warnings());
-            if (r.failed()) {
-                warnings.add(r.failure());
-            }
-            reportLayers.add(new ReportLayer(citedDigest(d), d.mediaType(), d.size(), r.diffId(), outcome.cached(), r.failure()));
+            outcomes[i] = outcome;
         }
-
-        MergedFilesystem fs = MergedFilesystem.merge(results);
-        OsRelease os = OsDetector.detect(fs, layerAnalyzer.analyzers().osRelease(), warnings).orElse(null);
-        List<String> cited = descriptors.stream().map(ImageAnalyzer::citedDigest).toList();
-        List<Package> packages = InventoryAssembler.assemble(fs, cited, os);
-        List<ConfigFinding> configFindings = runChecks(new ImageFacts(image.configJson(), os, packages, fs.existsPredicate()), warnings);
-        List<SecretFinding> secrets = results.stream().flatMap(r -> r.secrets().stream()).toList();
-
-        return new ImageReport(source.describe(), str(image.manifestDigest()), str(image.indexDigest()), str(image.platform()),
-                reportOs(os), packages.stream().map(ReportPackage::of).toList(), List.of(), secrets, configFindings,
-                warnings, reportLayers);
     }
 
-    private record LayerOutcome(LayerResult result, boolean cached) {
-    }
-
-    private LayerOutcome analyzeLayer(ImageSource source, PlatformImage image, LayerDescriptor d, Digest diffId,
-            AnalysisListener listener) {
-        String name = d.digest().toString();
-        if (d.directory()) {
-            return new LayerOutcome(read(source, image, d, diffId, listener), false);
-        }
-        String key = versions.key(name);
-        Optional<LayerResult> hit = cachedOrAwaitLease(key);
-        if (hit.isPresent()) {
-            return new LayerOutcome(hit.get(), true);
-        }
+    private static void await(Future<?> f) {
         try {
-            LayerResult result = read(source, image, d, diffId, listener);
-            if (!result.failed()) {
-                quietly(() -> cache.put(key, result));
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while layers were analysed", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-            return new LayerOutcome(result, false);
-        } finally {
-            quietly(() -> cache.release(key));
-        }
-    }
-
-    /** A cache that fails costs time, never the scan: its errors are swallowed here. */
-    private static void quietly(Runnable cacheCall) {
-        try {
-            cacheCall.run();
-        } catch (RuntimeException e) {
-            // the layer is analysed again next time
-        }
-    }
-
-    /** A hit, or empty once this caller holds the lease (or gave up waiting for another worker's). */
-    private Optional<LayerResult> cachedOrAwaitLease(String key) {
-        long deadline = System.nanoTime() + leaseWait.toNanos();
-        while (true) {
-            Optional<LayerResult> hit;
-            boolean leased;
-            try {
-                hit = cache.get(key);
-                leased = hit.isEmpty() && cache.tryLease(key);
-            } catch (RuntimeException e) {
-                return Optional.empty();
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
-            if (hit.isPresent()) {
-                return hit;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Listeners are written for one scanning thread: calls from concurrent layers take turns. */
+    private static AnalysisListener serialized(AnalysisListener listener) {
+        if (listener == AnalysisListener.SILENT) {
+            return listener;
+        }
+        return new AnalysisListener() {
+            @Override
+            public synchronized void layerStarted(PlatformImage image, int index, int count, LayerDescriptor layer) {
+                listener.layerStarted(image, index, count, layer);
             }
-            if (leased || System.nanoTime() > deadline) {
-                return Optional.empty();
+
+            @Override
+            public synchronized void layerProgress(long bytesRead) {
+                listener.layerProgress(bytesRead);
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
+
+            @Override
+            public synchronized void layerFinished(int index, boolean fromCache) {
+                listener.layerFinished(index, fromCache);
             }
-        }
-    }
-
-    private LayerResult read(ImageSource source, PlatformImage image, LayerDescriptor d, Digest diffId, AnalysisListener listener) {
-        String name = d.digest().toString();
-        try (InputStream blob = new ProgressInputStream(source.openLayer(image, d), listener)) {
-            return layerAnalyzer.analyze(name, blob, diffId);
-        } catch (IOException e) {
-            String what = d.foreign() ? "foreign layer " + name + " skipped: " : "layer " + name + ": ";
-            return LayerResult.failed(name, what + e.getMessage(), List.of());
-        }
-    }
-
-    private List<ConfigFinding> runChecks(ImageFacts facts, List<String> warnings) {
-        List<ConfigFinding> findings = new ArrayList<>();
-        for (ImageCheck check : layerAnalyzer.analyzers().checks()) {
-            try {
-                findings.addAll(check.check(facts, warnings::add));
-            } catch (RuntimeException e) {
-                warnings.add("image check " + check.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
-        return findings;
-    }
-
-    private ReportOs reportOs(OsRelease os) {
-        if (os == null) {
-            return null;
-        }
-        Optional<LocalDate> eol;
-        try {
-            eol = layerAnalyzer.analyzers().endOfLife().endOfLife(os);
-        } catch (RuntimeException e) {
-            eol = Optional.empty();
-        }
-        return new ReportOs(os.id(), os.versionId(), os.versionCodename(), os.prettyName(),
-                eol.map(date -> !date.isAfter(LocalDate.now())).orElse(null), eol.map(LocalDate::toString).orElse(null));
-    }
-
-    private static String citedDigest(LayerDescriptor d) {
-        return d.directory() ? null : d.digest().toString();
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
+        };
     }
 }

@@ -63,7 +63,7 @@ final class InventoryAssembler {
     private static Package withLayerAndLocations(Package p, String layer, String path) {
         List<String> locations = p.locations().isEmpty() ? List.of("/" + path) : p.locations();
         return new Package(p.name(), p.version(), p.ecosystem(), p.purl(), p.sourceName(), p.sourceVersion(), layer,
-                locations, p.declaredOnly());
+                locations, p.declaredOnly(), p.coordinatesGuessed());
     }
 
     private static Package mergeLocations(Package a, Package b) {

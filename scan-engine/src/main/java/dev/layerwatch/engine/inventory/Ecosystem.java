@@ -13,7 +13,11 @@ public enum Ecosystem {
     MAVEN("maven", "Maven", false),
     NPM("npm", "npm", false),
     PYPI("pypi", "PyPI", false),
-    GOLANG("golang", "Go", false);
+    GOLANG("golang", "Go", false),
+    GEM("gem", "RubyGems", false),
+    COMPOSER("composer", "Packagist", false),
+    NUGET("nuget", "NuGet", false),
+    CARGO("cargo", "crates.io", false);
 
     private final String purlType;
     private final String osvName;

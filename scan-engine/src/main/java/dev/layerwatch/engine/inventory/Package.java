@@ -17,6 +17,9 @@ import java.util.List;
  * @param layer         digest of the layer that introduced this package (its last writer); null for {@code dir:} targets
  * @param locations     paths in the image filesystem that evidence this package (database file, jar, METADATA…)
  * @param declaredOnly  true when found only in a lock file or manifest, not installed
+ * @param coordinatesGuessed true when the name is not stated by the package's own metadata but inferred (a
+ *                      Java archive without pom.properties whose group came from a manifest heuristic, or is
+ *                      unknown): matching still uses it and says so
  */
 public record Package(
         String name,
@@ -27,7 +30,14 @@ public record Package(
         String sourceVersion,
         String layer,
         List<String> locations,
-        boolean declaredOnly) {
+        boolean declaredOnly,
+        boolean coordinatesGuessed) {
+
+    /** A package whose name its own metadata states. */
+    public Package(String name, String version, Ecosystem ecosystem, String purl, String sourceName, String sourceVersion,
+                   String layer, List<String> locations, boolean declaredOnly) {
+        this(name, version, ecosystem, purl, sourceName, sourceVersion, layer, locations, declaredOnly, false);
+    }
 
     public Package {
         if (name == null || name.isBlank()) {

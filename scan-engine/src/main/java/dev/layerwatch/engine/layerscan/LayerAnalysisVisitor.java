@@ -13,6 +13,7 @@ import dev.layerwatch.engine.layer.LayerWarnings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +30,14 @@ final class LayerAnalysisVisitor implements LayerEntryVisitor {
 
     static final int OS_RELEASE_CAP = 64 * 1024;
     static final int SHARED_FILE_CAP = 32 << 20;
+    /** A cataloger's warnings kept per file (FileWarnings keeps 20 plus a count line). */
+    static final int WARNINGS_PER_FILE = 21;
 
     private final AnalyzerSet set;
     private final Set<String> osReleasePaths;
     private final String layer;
     private final LayerWarnings warnings;
+    private final Duration parseBudget;
 
     private final Map<String, LayerFile> files = new LinkedHashMap<>();
     private final List<String> whiteouts = new ArrayList<>();
@@ -46,6 +50,11 @@ final class LayerAnalysisVisitor implements LayerEntryVisitor {
     private boolean wantingOsRelease;
 
     LayerAnalysisVisitor(AnalyzerSet set, String layer, LayerWarnings warnings) {
+        this(set, layer, warnings, FileParseBudget.DEFAULT);
+    }
+
+    LayerAnalysisVisitor(AnalyzerSet set, String layer, LayerWarnings warnings, Duration parseBudget) {
+        this.parseBudget = parseBudget;
         this.set = set;
         this.osReleasePaths = Set.copyOf(set.osRelease().pathsByPrecedence());
         this.layer = layer;
@@ -107,9 +116,12 @@ final class LayerAnalysisVisitor implements LayerEntryVisitor {
             }
             cataloged = true;
             try {
-                CatalogResult result = c.catalog(file, turn(shared, content, turnsLeft));
+                CatalogResult result = c.catalog(file,
+                        FileParseBudget.limit(turn(shared, content, turnsLeft), parseBudget, file.location()));
                 found.addAll(result.packages());
-                result.warnings().forEach(w -> warnings.add(c.name() + ": " + w));
+                addFileWarnings(c.name(), file, result.warnings());
+            } catch (FileParseBudget.Exceeded e) {
+                warnings.add(c.name() + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 warnings.add("cataloger " + c.name() + " failed on " + file.location() + ": " + e);
             }
@@ -123,6 +135,17 @@ final class LayerAnalysisVisitor implements LayerEntryVisitor {
         }
         if (cataloged || files.containsKey(file.path())) {
             files.put(file.path(), new LayerFile(file.path(), LayerEntryKind.FILE, null, found));
+        }
+    }
+
+    /** At most {@link #WARNINGS_PER_FILE} of one reader's warnings on one file, then their count. */
+    private void addFileWarnings(String reader, FileMeta file, List<String> fileWarnings) {
+        int shown = Math.min(fileWarnings.size(), WARNINGS_PER_FILE);
+        for (int i = 0; i < shown; i++) {
+            warnings.add(reader + ": " + fileWarnings.get(i));
+        }
+        if (fileWarnings.size() > shown) {
+            warnings.add(reader + ": " + file.location() + ": " + (fileWarnings.size() - shown) + " more warnings not kept");
         }
     }
 

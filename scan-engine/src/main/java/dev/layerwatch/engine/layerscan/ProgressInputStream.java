@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reports a layer's compressed bytes to an {@link AnalysisListener} as they are read, once per megabyte at most. */
-public final class ProgressInputStream extends FilterInputStream {
+final class ProgressInputStream extends FilterInputStream {
 
     private static final long STEP = 1 << 20;
 
@@ -14,7 +14,7 @@ public final class ProgressInputStream extends FilterInputStream {
     private long count;
     private long reported;
 
-    public ProgressInputStream(InputStream in, AnalysisListener listener) {
+    ProgressInputStream(InputStream in, AnalysisListener listener) {
         super(in);
         this.listener = listener;
     }

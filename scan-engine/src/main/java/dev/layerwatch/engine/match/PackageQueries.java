@@ -1,6 +1,8 @@
 package dev.layerwatch.engine.match;
 
 import dev.layerwatch.engine.ecosystem.debian.DebianReleases;
+import dev.layerwatch.engine.ecosystem.rpm.RpmDistroNamespaces;
+import dev.layerwatch.engine.ecosystem.wolfi.WolfiSecdbParser;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.OsRelease;
 import dev.layerwatch.engine.inventory.Package;
@@ -11,7 +13,8 @@ import java.util.Locale;
  * Where a package is looked up. OS packages go only to their own distribution and release
  * ({@code Alpine:v3.18}, {@code Debian:12}, {@code Ubuntu:22.04} and its Pro/ESM namespace) under their
  * source package name — never to another release, never to NVD-style upstream ranges. Language
- * packages go to their OSV ecosystem. RPM distributions have no feed here yet and get no queries.
+ * packages go to their OSV ecosystem. RPM distributions go to
+ * their OSV namespace where one exists ({@link RpmDistroNamespaces}).
  */
 final class PackageQueries {
 
@@ -46,8 +49,14 @@ final class PackageQueries {
         String name = p.sourceNameOrName();
         String version = p.sourceVersionOrVersion();
         return switch (p.ecosystem()) {
-            case APK -> distro.equals("alpine") && os.alpineBranch() != null
-                    ? List.of(new PackageQuery(p, "Alpine:" + os.alpineBranch(), name, version)) : List.of();
+            case APK -> switch (distro) {
+                case "alpine" -> os.alpineBranch() != null
+                        ? List.of(new PackageQuery(p, "Alpine:" + os.alpineBranch(), name, version)) : List.of();
+                // rolling distributions with their own feeds: never Alpine's
+                case "wolfi" -> List.of(new PackageQuery(p, WolfiSecdbParser.WOLFI, name, version));
+                case "chainguard" -> List.of(new PackageQuery(p, WolfiSecdbParser.CHAINGUARD, name, version));
+                default -> List.of();
+            };
             case DEB -> switch (distro) {
                 case "debian" -> {
                     String release = DEBIAN.versionOf(os.versionId() != null ? os.versionId() : os.versionCodename());
@@ -61,6 +70,9 @@ final class PackageQueries {
                         new PackageQuery(p, "Ubuntu:Pro:" + os.versionId(), name, version));
                 default -> List.of();
             };
+            // AlmaLinux/Rocky records name binary RPMs: look up the installed name and EVR
+            case RPM -> RpmDistroNamespaces.of(os).stream()
+                    .map(ns -> new PackageQuery(p, ns, p.name(), p.version())).toList();
             default -> List.of();
         };
     }

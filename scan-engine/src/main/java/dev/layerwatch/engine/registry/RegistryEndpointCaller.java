@@ -67,6 +67,13 @@ final class RegistryEndpointCaller {
                 return endpoint.handle(response, registry);
             }
             byte[] body = readErrorBody(response);
+            if (!sameOrigin(base, response.uri())) {
+                // a redirect target (CDN, object store, or whatever the registry named) is not the registry: its
+                // error text may be anything, so it reaches neither exceptions (announced in Slack) nor INFO logs
+                LOG.debug("redirect target {} answered {} to {} of registry {}: {}", response.uri().getHost(), status,
+                        endpoint.action(), registry, RegistryErrorMapping.errorText(body));
+                body = new byte[0];
+            }
             if (status == 429 || status == 503 || (status >= 500 && response.headers().firstValue("Retry-After").isPresent())) {
                 Duration asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null));
                 Duration wait = asked != null ? asked : Duration.ofMillis(500L << Math.min(retries, 6));
@@ -107,11 +114,65 @@ final class RegistryEndpointCaller {
                 throw new RegistryProtocolException(registry, endpoint.repository(), endpoint.action(),
                         "redirect to a non-HTTP location " + target.getScheme() + ":");
             }
+            checkRedirectTarget(endpoint, target);
             // storage URLs are pre-signed; the registry's credentials must never reach another host
             String forwarded = sameOrigin(base, target) ? authorization : null;
             response = send(endpoint, target, forwarded);
         }
         return response;
+    }
+
+    /**
+     * Refuses a redirect to a loopback, private, link-local (cloud metadata: 169.254.169.254, fd00:ec2::254),
+     * unique-local or wildcard address unless the registry itself lives at that address or the host is configured
+     * as its storage: a registry (or whoever answers for it) must not turn the scanner into a proxy into the
+     * network it runs in. Public CDN and object-store hosts are followed as before. The name is resolved here and
+     * again by the HTTP client, so a DNS answer that changes in between is not caught (documented limitation).
+     */
+    private void checkRedirectTarget(RegistryEndpoint<?> endpoint, URI target) throws RegistryException {
+        String host = lower(target.getHost());
+        if (host == null) {
+            throw new RegistryProtocolException(registry, endpoint.repository(), endpoint.action(), "redirect without a host");
+        }
+        if (options.storageHosts().contains(host) || host.equals(lower(base.getHost()))) {
+            return;
+        }
+        java.net.InetAddress[] addresses;
+        try {
+            addresses = java.net.InetAddress.getAllByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new RegistryUnreachableException(registry, endpoint.repository(), endpoint.action(),
+                    "redirect target " + host + " does not resolve", e);
+        }
+        java.util.Set<java.net.InetAddress> registryAddresses = registryAddresses();
+        for (java.net.InetAddress address : addresses) {
+            if (internal(address) && !registryAddresses.contains(address)) {
+                throw new RegistryProtocolException(registry, endpoint.repository(), endpoint.action(),
+                        "redirect to " + host + " (" + address.getHostAddress() + ") refused: a loopback, private or "
+                                + "link-local address that is neither the registry's own nor configured as its storage");
+            }
+        }
+    }
+
+    private java.util.Set<java.net.InetAddress> registryAddresses() {
+        try {
+            return java.util.Set.of(java.net.InetAddress.getAllByName(base.getHost()));
+        } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+            return java.util.Set.of();
+        }
+    }
+
+    static boolean internal(java.net.InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        if (b.length == 16) {
+            return (b[0] & 0xfe) == 0xfc; // fc00::/7 unique local, which includes AWS's fd00:ec2::254
+        }
+        // 100.64.0.0/10 carrier-grade NAT (Alibaba's metadata at 100.100.100.200), 0.0.0.0/8
+        return ((b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) || b[0] == 0;
     }
 
     private HttpResponse<InputStream> send(RegistryEndpoint<?> endpoint, URI uri, String authorization) throws RegistryException {

@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.report;
 
+import dev.layerwatch.engine.scan.ImageScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ import org.cyclonedx.model.Property;
 public final class CycloneDxReportWriter implements ReportWriter {
 
     @Override
-    public void write(List<ImageReport> reports, OutputStream out) throws IOException {
+    public void write(List<ImageScan> scans, OutputStream out) throws IOException {
+        List<ImageReport> reports = scans.stream().map(ImageReport::of).toList();
         if (reports.size() != 1) {
             throw new IllegalArgumentException("a CycloneDX SBOM describes one platform image, but the scan produced "
                     + reports.size() + "; choose one with --platform");
@@ -56,6 +58,12 @@ public final class CycloneDxReportWriter implements ReportWriter {
         if (report.platform() != null) {
             image.addProperty(property("layerwatch:platform", report.platform()));
         }
+        // an SBOM without a vulnerabilities section must not read as "none found" when nothing was checked
+        metadata.addProperty(property("layerwatch:vulnerability-status", report.vulnerabilityStatus().state().name()));
+        metadata.addProperty(property("layerwatch:vulnerability-status:detail", report.vulnerabilityStatus().detail()));
+        metadata.addProperty(property("layerwatch:scan-outcome", report.outcome().result().name()));
+        report.outcome().incompleteLayers().forEach(l ->
+                metadata.addProperty(property("layerwatch:incomplete-layer", l.layer() + ": " + l.reason())));
         metadata.setComponent(image);
         bom.setMetadata(metadata);
 

@@ -1,6 +1,6 @@
 package dev.layerwatch.engine.report;
 
-import dev.layerwatch.engine.inventory.Ecosystem;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.layerwatch.engine.inventory.Package;
 import java.util.List;
 
@@ -11,22 +11,23 @@ import java.util.List;
  * @param source        OS packages: the source package; null otherwise
  * @param sourceVersion OS packages: the source version when it differs from {@code version}
  * @param layer         the digest of the layer that introduced the package
+ * @param coordinatesGuessed the name is inferred, not stated by the package's metadata ({@link Package#coordinatesGuessed})
  */
 public record ReportPackage(String name, String version, String type, String purl, String source, String sourceVersion,
-        String layer, List<String> locations, boolean declaredOnly) {
+        String layer, List<String> locations, boolean declaredOnly,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean coordinatesGuessed) {
 
     public ReportPackage {
         locations = locations == null ? List.of() : List.copyOf(locations);
     }
 
-    public static ReportPackage of(Package p) {
-        return new ReportPackage(p.name(), p.version(), p.ecosystem().id(), p.purl(), p.sourceName(), p.sourceVersion(),
-                p.layer(), p.locations(), p.declaredOnly());
+    public ReportPackage(String name, String version, String type, String purl, String source, String sourceVersion,
+                         String layer, List<String> locations, boolean declaredOnly) {
+        this(name, version, type, purl, source, sourceVersion, layer, locations, declaredOnly, false);
     }
 
-    /** Back to the inventory model, for matching a report's packages against advisories. */
-    public Package toPackage() {
-        return new Package(name, version, Ecosystem.valueOf(type.toUpperCase(java.util.Locale.ROOT)), purl, source,
-                sourceVersion, layer, locations, declaredOnly);
+    public static ReportPackage of(Package p) {
+        return new ReportPackage(p.name(), p.version(), p.ecosystem().id(), p.purl(), p.sourceName(), p.sourceVersion(),
+                p.layer(), p.locations(), p.declaredOnly(), p.coordinatesGuessed());
     }
 }

@@ -2,6 +2,7 @@ package dev.layerwatch.engine.report;
 
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.finding.SecretFinding;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -16,7 +17,8 @@ import java.util.List;
 public final class TableReportWriter implements ReportWriter {
 
     @Override
-    public void write(List<ImageReport> reports, OutputStream out) throws IOException {
+    public void write(List<ImageScan> scans, OutputStream out) throws IOException {
+        List<ImageReport> reports = scans.stream().map(ImageReport::of).toList();
         PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
         for (ImageReport r : reports) {
             w.println(r.image() + (r.platform() == null ? "" : " (" + r.platform() + ")")
@@ -24,6 +26,11 @@ public final class TableReportWriter implements ReportWriter {
             if (r.os() != null) {
                 w.println("OS: " + (r.os().prettyName() != null ? r.os().prettyName() : r.os().id() + " " + r.os().versionId())
                         + (Boolean.TRUE.equals(r.os().eol()) ? "  [END OF LIFE since " + r.os().eolDate() + "]" : ""));
+            }
+            if (!r.outcome().complete()) {
+                w.println("SCAN INCOMPLETE: " + r.outcome().incompleteLayers().size() + " of " + r.layers().size()
+                        + " layers not read; packages and findings in them are missing:");
+                r.outcome().incompleteLayers().forEach(l -> w.println("  ! " + l.layer() + ": " + l.reason()));
             }
             w.println();
             List<List<String>> rows = new ArrayList<>();
@@ -80,7 +87,7 @@ public final class TableReportWriter implements ReportWriter {
         }
     }
 
-    private static String shortDigest(String digest) {
+    static String shortDigest(String digest) {
         if (digest == null) {
             return "-";
         }

@@ -35,16 +35,17 @@ public final class AnalyzerSets {
     public static AnalyzerSet standard(Clock clock) {
         OsLifecycle lifecycle = OsLifecycle.bundled();
         SecretScanner secrets = new SecretScanner();
-        ImageCheck config = (facts, warnings) -> {
+        ImageCheck config = ImageCheck.of("config", (facts, warnings) -> {
             if (facts.configJson().length == 0) {
                 return List.of();
             }
             var result = ImageConfigChecks.check(facts.configJson(), secrets);
             result.warnings().forEach(warnings);
             return result.findings();
-        };
-        ImageCheck packageManager = (facts, warnings) -> PackageManagerCheck.check(facts.exists());
-        ImageCheck endOfLife = (facts, warnings) -> facts.os() == null ? List.of() : lifecycle.check(facts.os(), LocalDate.now(clock));
+        });
+        ImageCheck packageManager = ImageCheck.of("package-manager", (facts, warnings) -> PackageManagerCheck.check(facts.exists()));
+        ImageCheck endOfLife = ImageCheck.of("end-of-life",
+                (facts, warnings) -> facts.os() == null ? List.of() : lifecycle.check(facts.os(), LocalDate.now(clock)));
         EndOfLifeLookup eol = os -> lifecycle.lookup(os, LocalDate.now(clock)).map(s -> s.eolDate());
         return new AnalyzerSet(Catalogers.all(), List.of(secretScanner(secrets)), osRelease(),
                 new HashSet<>(PackageManagerCheck.PATHS), List.of(config, packageManager, endOfLife), eol);

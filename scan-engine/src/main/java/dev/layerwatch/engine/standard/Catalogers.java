@@ -3,13 +3,19 @@ package dev.layerwatch.engine.standard;
 import dev.layerwatch.engine.catalog.PackageCataloger;
 import dev.layerwatch.engine.ecosystem.alpine.ApkDbCataloger;
 import dev.layerwatch.engine.ecosystem.debian.DpkgStatusCataloger;
+import dev.layerwatch.engine.ecosystem.dotnet.DotnetDepsCataloger;
 import dev.layerwatch.engine.ecosystem.golang.GoBinaryCataloger;
 import dev.layerwatch.engine.ecosystem.java.JavaArchiveCataloger;
 import dev.layerwatch.engine.ecosystem.npm.NpmLockfileCataloger;
 import dev.layerwatch.engine.ecosystem.npm.NpmPackageJsonCataloger;
+import dev.layerwatch.engine.ecosystem.php.ComposerInstalledCataloger;
+import dev.layerwatch.engine.ecosystem.php.ComposerLockCataloger;
 import dev.layerwatch.engine.ecosystem.python.PythonDeclaredCataloger;
 import dev.layerwatch.engine.ecosystem.python.PythonMetadataCataloger;
 import dev.layerwatch.engine.ecosystem.rpm.RpmDbCataloger;
+import dev.layerwatch.engine.ecosystem.ruby.GemfileLockCataloger;
+import dev.layerwatch.engine.ecosystem.ruby.GemspecCataloger;
+import dev.layerwatch.engine.ecosystem.rust.CargoLockCataloger;
 import java.util.List;
 
 /** The one explicit list of package catalogers: adding an ecosystem means adding it here, nowhere else. */
@@ -29,6 +35,12 @@ public final class Catalogers {
                 new NpmLockfileCataloger(),
                 new PythonMetadataCataloger(),
                 new PythonDeclaredCataloger(),
-                new GoBinaryCataloger());
+                new GoBinaryCataloger(),
+                new GemspecCataloger(),
+                new GemfileLockCataloger(),
+                new ComposerInstalledCataloger(),
+                new ComposerLockCataloger(),
+                new DotnetDepsCataloger(),
+                new CargoLockCataloger());
     }
 }

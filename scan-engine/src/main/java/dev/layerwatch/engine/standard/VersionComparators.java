@@ -2,11 +2,14 @@ package dev.layerwatch.engine.standard;
 
 import dev.layerwatch.engine.ecosystem.alpine.ApkVersionComparator;
 import dev.layerwatch.engine.ecosystem.debian.DpkgVersionComparator;
+import dev.layerwatch.engine.ecosystem.dotnet.NugetVersionComparator;
 import dev.layerwatch.engine.ecosystem.golang.GoVersionComparator;
 import dev.layerwatch.engine.ecosystem.java.MavenVersionComparator;
 import dev.layerwatch.engine.ecosystem.npm.SemverVersionComparator;
+import dev.layerwatch.engine.ecosystem.php.ComposerVersionComparator;
 import dev.layerwatch.engine.ecosystem.python.Pep440VersionComparator;
 import dev.layerwatch.engine.ecosystem.rpm.RpmVersionComparator;
+import dev.layerwatch.engine.ecosystem.ruby.RubyGemsVersionComparator;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.version.VersionComparator;
 import java.util.List;
@@ -22,7 +25,10 @@ public final class VersionComparators {
             new MavenVersionComparator(),
             new SemverVersionComparator(),
             new Pep440VersionComparator(),
-            new GoVersionComparator());
+            new GoVersionComparator(),
+            new RubyGemsVersionComparator(),
+            new ComposerVersionComparator(),
+            new NugetVersionComparator());
 
     private VersionComparators() {
     }
@@ -52,6 +58,11 @@ public final class VersionComparators {
             case NPM -> SemverVersionComparator.SCHEME;
             case PYPI -> Pep440VersionComparator.SCHEME;
             case GOLANG -> GoVersionComparator.SCHEME;
+            case GEM -> RubyGemsVersionComparator.SCHEME;
+            case COMPOSER -> ComposerVersionComparator.SCHEME;
+            case NUGET -> NugetVersionComparator.SCHEME;
+            // crates follow SemVer 2.0 (the semver crate): the same precedence as npm's
+            case CARGO -> SemverVersionComparator.SCHEME;
         });
     }
 

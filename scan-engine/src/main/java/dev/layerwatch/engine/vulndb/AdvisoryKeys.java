@@ -6,7 +6,7 @@ import java.util.Locale;
  * How advisories are indexed and looked up: a namespace (the OSV ecosystem, release included, with
  * Ubuntu's {@code :LTS} marker dropped) and a package name normalised the way its ecosystem compares
  * names (PyPI per PEP 503; the others as published — Maven {@code group:artifact}, npm with scope,
- * Go module path, distro source names are already canonical).
+ * Go module path, distro source names are already canonical; NuGet and Packagist lower-cased).
  */
 public final class AdvisoryKeys {
 
@@ -38,7 +38,8 @@ public final class AdvisoryKeys {
         String n = name.trim();
         return switch (base(namespace)) {
             case "PyPI" -> n.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
-            case "Debian", "Ubuntu", "Alpine" -> n.toLowerCase(Locale.ROOT);
+            // NuGet ids and Composer names are case-insensitive (Newtonsoft.Json = newtonsoft.json)
+            case "Debian", "Ubuntu", "Alpine", "NuGet", "Packagist" -> n.toLowerCase(Locale.ROOT);
             default -> n;
         };
     }

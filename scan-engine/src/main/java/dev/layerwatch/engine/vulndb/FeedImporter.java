@@ -3,7 +3,6 @@ package dev.layerwatch.engine.vulndb;
 import dev.layerwatch.engine.advisory.FeedReadResult;
 import dev.layerwatch.engine.advisory.FeedWarning;
 import dev.layerwatch.engine.advisory.OsvFeedReader;
-import dev.layerwatch.engine.ecosystem.alpine.AlpineSecdbParser;
 import dev.layerwatch.engine.ecosystem.debian.DebianReleases;
 import dev.layerwatch.engine.ecosystem.debian.DebianTrackerParser;
 import java.io.IOException;
@@ -48,7 +47,7 @@ public final class FeedImporter {
                 names.add(p);
             }
             for (Path p : sources.alpineSecdb()) {
-                reads.add(w -> new AlpineSecdbParser().read(p, w::put));
+                reads.add(w -> SecdbFeeds.read(p, w::put));
                 names.add(p);
             }
             DebianTrackerParser debian = new DebianTrackerParser(sources.debianReleases());

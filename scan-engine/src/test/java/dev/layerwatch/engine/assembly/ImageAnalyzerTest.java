@@ -20,6 +20,7 @@ import dev.layerwatch.engine.layerscan.LayerResultCache;
 import dev.layerwatch.engine.layerscan.LayerResultJson;
 import dev.layerwatch.engine.report.ImageReport;
 import dev.layerwatch.engine.report.ReportPackage;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -62,8 +63,8 @@ class ImageAnalyzerTest {
     };
 
     private static AnalyzerSet analyzers() {
-        ImageCheck packageManager = (facts, warnings) -> facts.exists().test("usr/bin/apt")
-                ? List.of(new ConfigFinding("LW-TEST-APT", Severity.LOW, "apt present", "")) : List.of();
+        ImageCheck packageManager = ImageCheck.of("package-manager", (facts, warnings) -> facts.exists().test("usr/bin/apt")
+                ? List.of(new ConfigFinding("LW-TEST-APT", Severity.LOW, "apt present", "")) : List.of());
         return new AnalyzerSet(List.of(new DpkgStatusTestCataloger(), new PkgFileTestCataloger()), List.of(KEY_SCANNER),
                 new OsReleaseTestReader(), Set.of("usr/bin/apt"), List.of(packageManager),
                 os -> os.id().equals("debian") ? Optional.of(LocalDate.of(2028, 6, 30)) : Optional.empty());
@@ -74,7 +75,7 @@ class ImageAnalyzerTest {
     }
 
     private static ImageReport scan(MemoryImageSource source) {
-        return analyzer(LayerResultCache.NONE).analyze(source, source.image(), AnalysisListener.SILENT);
+        return report(analyzer(LayerResultCache.NONE).analyze(source, source.image(), AnalysisListener.SILENT));
     }
 
     private static List<String> names(ImageReport r) {
@@ -196,13 +197,17 @@ class ImageAnalyzerTest {
                 new byte[][] {entryBomb.tar(), entryBomb.gzip()}));
         ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(analyzers(), LayerLimits.DEFAULTS.withMaxEntries(500)),
                 LayerResultCache.NONE);
-        ImageReport report = analyzer.analyze(source, source.image(), AnalysisListener.SILENT);
+        ImageReport report = report(analyzer.analyze(source, source.image(), AnalysisListener.SILENT));
         assertThat(names(report)).contains("a@1", "b@1", "c@1", "bomb0@1").doesNotContain("escape@1").hasSize(503);
         assertThat(report.warnings())
                 .anySatisfy(w -> assertThat(w).contains("escapes the image root"))
                 .anySatisfy(w -> assertThat(w).contains("absolute path '/abs/c.pkg'"))
                 .anySatisfy(w -> assertThat(w).contains("stopped after 500 entries"));
-        assertThat(report.layers()).allSatisfy(l -> assertThat(l.failure()).isNull());
+        assertThat(report.layers().subList(0, 2)).allSatisfy(l -> assertThat(l.failure()).isNull());
+        // the entry bomb's walk was cut short by a limit: its packages past the cap are missing, so the scan is incomplete
+        assertThat(report.layers().get(2).failure()).contains("a limit stopped the walk");
+        assertThat(report.outcome().incompleteLayers()).singleElement()
+                .satisfies(p -> assertThat(p.layer()).isEqualTo(report.layers().get(2).digest()));
         assertThat(report.layers().get(0).diffId()).isEqualTo(TarLayerBuilder.sha256(zstdLayer.tar()).toString());
         assertThat(report.layers().get(2).diffId()).isNull();
     }
@@ -228,7 +233,7 @@ class ImageAnalyzerTest {
         MemoryImageSource source = MemoryImageSource.of(
                 new TarLayerBuilder().file("app/a.pkg", "a@1").file("srv/s.pkg", "s@1"),
                 new TarLayerBuilder().opaque("srv").whiteout("app/a.pkg").file("app/b.pkg", "b@1"));
-        ImageReport first = analyzer(cache).analyze(source, source.image(), AnalysisListener.SILENT);
+        ImageReport first = report(analyzer(cache).analyze(source, source.image(), AnalysisListener.SILENT));
         assertThat(cache.size()).isEqualTo(2);
         assertThat(first.layers()).noneMatch(l -> l.cached());
 
@@ -240,7 +245,7 @@ class ImageAnalyzerTest {
             roundTripped.put(key, LayerResultJson.read(json));
             assertThat(LayerResultJson.read(json)).isEqualTo(cache.get(key).orElseThrow());
         }
-        ImageReport second = analyzer(roundTripped).analyze(source, source.image(), AnalysisListener.SILENT);
+        ImageReport second = report(analyzer(roundTripped).analyze(source, source.image(), AnalysisListener.SILENT));
         assertThat(second.layers()).allMatch(l -> l.cached());
         assertThat(second.packages()).isEqualTo(first.packages());
         assertThat(names(second)).containsExactly("b@1");
@@ -261,5 +266,10 @@ class ImageAnalyzerTest {
 
     static Path fixture(String name) throws URISyntaxException {
         return Path.of(ImageAnalyzerTest.class.getClassLoader().getResource(name).toURI());
+    }
+
+    /** The report view of an unmatched inventory: what {@code sbom --format json} shows. */
+    private static ImageReport report(ImageInventory inventory) {
+        return ImageReport.of(ImageScan.unmatched(inventory));
     }
 }

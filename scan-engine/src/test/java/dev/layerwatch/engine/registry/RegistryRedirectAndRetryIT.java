@@ -113,6 +113,69 @@ class RegistryRedirectAndRetryIT {
     }
 
     @Test
+    void redirectsIntoInternalAddressesAreRefusedUnlessConfiguredAsStorage() throws Exception {
+        String layer0 = pushed.layerDigests().get(0).toString();
+        String layer1 = pushed.layerDigests().get(1).toString();
+        // nothing is ever sent to these: the address is refused before any connection
+        front.intercept(exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/blobs/" + layer0)) {
+                RegistryFrontProxy.answer(exchange, 307, "Location", "http://169.254.169.254/latest/meta-data/iam/");
+                return true;
+            }
+            if (path.endsWith("/blobs/" + layer1)) {
+                RegistryFrontProxy.answer(exchange, 302, "Location", "http://127.0.0.2:9/storage/" + layer1);
+                return true;
+            }
+            return false;
+        });
+
+        try (RegistryImageSource source = open(RegistryClientOptions.defaults())) {
+            PlatformImage image = source.images(null).get(0);
+            assertThatThrownBy(() -> RegistryFixtures.drain(source.openLayer(image, image.layers().get(0))))
+                    .isInstanceOf(RegistryProtocolException.class)
+                    .hasMessageContaining("redirect to 169.254.169.254").hasMessageContaining("refused");
+            assertThatThrownBy(() -> RegistryFixtures.drain(source.openLayer(image, image.layers().get(1))))
+                    .isInstanceOf(RegistryProtocolException.class).hasMessageContaining("127.0.0.2");
+        }
+        // configured as the registry's storage: followed (and, nothing listening there, unreachable)
+        try (RegistryImageSource source = open(RegistryClientOptions.defaults().withStorageHosts(java.util.Set.of("127.0.0.2")))) {
+            PlatformImage image = source.images(null).get(0);
+            assertThatThrownBy(() -> RegistryFixtures.drain(source.openLayer(image, image.layers().get(1))))
+                    .isInstanceOf(RegistryException.class).isNotInstanceOf(RegistryProtocolException.class);
+        }
+    }
+
+    @Test
+    void aRedirectTargetsErrorTextNeverReachesTheException() throws Exception {
+        String layer0 = pushed.layerDigests().get(0).toString();
+        storage.createContext("/broken/", exchange -> {
+            try (exchange) {
+                byte[] body = "<Error><Code>AccessDenied</Code><Message>internal-bucket-secret-text</Message></Error>"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(403, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        front.intercept(exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/blobs/" + layer0)) {
+                RegistryFrontProxy.answer(exchange, 307, "Location",
+                        "http://127.0.0.1:" + storage.getAddress().getPort() + "/broken/" + layer0);
+                return true;
+            }
+            return false;
+        });
+
+        try (RegistryImageSource source = open(RegistryClientOptions.defaults())) {
+            PlatformImage image = source.images(null).get(0);
+            assertThatThrownBy(() -> RegistryFixtures.drain(source.openLayer(image, image.layers().get(0))))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("403")
+                    .hasMessageNotContaining("internal-bucket-secret-text");
+        }
+    }
+
+    @Test
     void retryAfterOn429And503IsHonouredThenTheCallSucceeds() throws Exception {
         AtomicInteger manifestRefusals = new AtomicInteger();
         AtomicInteger blobRefusals = new AtomicInteger();

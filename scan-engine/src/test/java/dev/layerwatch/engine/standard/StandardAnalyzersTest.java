@@ -12,6 +12,7 @@ import dev.layerwatch.engine.layerscan.InMemoryLayerResultCache;
 import dev.layerwatch.engine.layerscan.LayerAnalyzer;
 import dev.layerwatch.engine.report.ImageReport;
 import dev.layerwatch.engine.report.ReportPackage;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.Test;
 class StandardAnalyzersTest {
 
     private static ImageReport scan(MemoryImageSource source) {
-        return new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), new InMemoryLayerResultCache())
-                .analyze(source, source.image(), AnalysisListener.SILENT);
+        return ImageReport.of(ImageScan.unmatched(
+                new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), new InMemoryLayerResultCache())
+                        .analyze(source, source.image(), AnalysisListener.SILENT)));
     }
 
     @Test

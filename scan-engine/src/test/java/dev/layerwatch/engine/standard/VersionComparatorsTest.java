@@ -13,7 +13,7 @@ class VersionComparatorsTest {
     @Test
     void listsEverySchemeOnce() {
         assertThat(VersionComparators.all()).extracting(VersionComparator::scheme)
-                .containsExactly("dpkg", "apk", "rpm", "maven", "semver", "pep440", "go");
+                .containsExactly("dpkg", "apk", "rpm", "maven", "semver", "pep440", "go", "rubygems", "composer", "nuget");
     }
 
     @Test
@@ -25,15 +25,19 @@ class VersionComparatorsTest {
 
     @Test
     void unknownSchemeListsTheValidOnes() {
-        assertThatThrownBy(() -> VersionComparators.byScheme("nuget"))
+        assertThatThrownBy(() -> VersionComparators.byScheme("swift"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown version scheme 'nuget'; valid schemes: dpkg, apk, rpm, maven, semver, pep440, go");
+                .hasMessage("unknown version scheme 'swift'; valid schemes: dpkg, apk, rpm, maven, semver, pep440, go, rubygems,"
+                        + " composer, nuget");
     }
 
     @Test
     void mapsEveryEcosystem() {
-        Map<Ecosystem, String> expected = Map.of(Ecosystem.APK, "apk", Ecosystem.DEB, "dpkg", Ecosystem.RPM, "rpm",
-                Ecosystem.MAVEN, "maven", Ecosystem.NPM, "semver", Ecosystem.PYPI, "pep440", Ecosystem.GOLANG, "go");
+        Map<Ecosystem, String> expected = Map.ofEntries(Map.entry(Ecosystem.APK, "apk"), Map.entry(Ecosystem.DEB, "dpkg"),
+                Map.entry(Ecosystem.RPM, "rpm"), Map.entry(Ecosystem.MAVEN, "maven"), Map.entry(Ecosystem.NPM, "semver"),
+                Map.entry(Ecosystem.PYPI, "pep440"), Map.entry(Ecosystem.GOLANG, "go"), Map.entry(Ecosystem.GEM, "rubygems"),
+                Map.entry(Ecosystem.COMPOSER, "composer"), Map.entry(Ecosystem.NUGET, "nuget"),
+                Map.entry(Ecosystem.CARGO, "semver"));
         assertThat(expected).hasSize(Ecosystem.values().length);
         for (Ecosystem ecosystem : Ecosystem.values()) {
             assertThat(VersionComparators.forEcosystem(ecosystem).scheme()).as("%s", ecosystem)

@@ -93,6 +93,20 @@ public final class VersionOrder {
                 .hasMessageContaining(reasonFragment);
     }
 
+    /**
+     * {@code version} is odd for its upstream tool, which warns but still orders it: it compares (equal to
+     * itself, without error, on either side of a valid version), is not {@code isValid}, and its irregularity
+     * names the reason.
+     */
+    public static void assertIrregular(VersionComparator comparator, String version, String reasonFragment) {
+        assertThat(comparator.isValid(version)).as("%s isValid(%s)", comparator.scheme(), version).isFalse();
+        assertThat(comparator.irregularity(version)).as("%s irregularity(%s)", comparator.scheme(), version)
+                .hasValueSatisfying(why -> assertThat(why).contains(reasonFragment));
+        assertThat(comparator.compare(version, version)).isZero();
+        String valid = firstValid(comparator);
+        assertThat(comparator.compare(version, valid)).isEqualTo(-comparator.compare(valid, version));
+    }
+
     private static String firstValid(VersionComparator comparator) {
         for (String candidate : List.of("1.0.0", "v1.0.0", "1.0")) {
             if (comparator.isValid(candidate)) {

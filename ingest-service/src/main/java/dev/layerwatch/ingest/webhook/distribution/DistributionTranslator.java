@@ -32,20 +32,31 @@ public final class DistributionTranslator implements WebhookTranslator {
         int index = 0;
         for (JsonNode event : events) {
             String path = "events[" + index++ + "]";
-            if (!event.isObject()) {
-                throw new InvalidWebhookException(path, "expected an object, got " + event.getNodeType());
-            }
-            String id = text(event, "id", path + ".id");
-            String action = text(event, "action", path + ".action");
-            switch (action) {
-                case "push" -> push(delivery, event, path, id, result);
-                case "pull" -> result.ignore(IgnoreReason.PULL, id);
-                case "mount" -> result.ignore(IgnoreReason.MOUNT, id);
-                case "delete" -> result.ignore(IgnoreReason.DELETE, id);
-                default -> result.ignore(IgnoreReason.NOT_A_PUSH, id);
+            // one unreadable event is recorded and skipped: failing the envelope would make the registry resend it
+            // forever, and every later notification of that registry waits behind it
+            try {
+                event(delivery, event, path, result);
+            } catch (InvalidWebhookException e) {
+                String id = event.isObject() && event.path("id").isString() ? event.path("id").asString() : null;
+                result.invalid(id, e.getMessage(), event.toString());
             }
         }
         return result.build();
+    }
+
+    private static void event(WebhookDelivery delivery, JsonNode event, String path, Translation.Builder result) {
+        if (!event.isObject()) {
+            throw new InvalidWebhookException(path, "expected an object, got " + event.getNodeType());
+        }
+        String id = text(event, "id", path + ".id");
+        String action = text(event, "action", path + ".action");
+        switch (action) {
+            case "push" -> push(delivery, event, path, id, result);
+            case "pull" -> result.ignore(IgnoreReason.PULL, id);
+            case "mount" -> result.ignore(IgnoreReason.MOUNT, id);
+            case "delete" -> result.ignore(IgnoreReason.DELETE, id);
+            default -> result.ignore(IgnoreReason.NOT_A_PUSH, id);
+        }
     }
 
     private static void push(WebhookDelivery delivery, JsonNode event, String path, String id, Translation.Builder result) {

@@ -108,16 +108,18 @@ class DistributionTranslatorTest {
     void missingOrBadFieldsAreNamed() {
         assertThatThrownBy(() -> translate("{}"))
                 .isInstanceOf(InvalidWebhookException.class).hasMessageContaining("'events'");
-        assertThatThrownBy(() -> translate(envelope("\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"tag\":\"1\",\"digest\":null")))
-                .isInstanceOf(InvalidWebhookException.class).hasMessageContaining("events[0].target.digest");
-        assertThatThrownBy(() -> translate(envelope("\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"tag\":\"1\",\"digest\":\"sha256:abc\"")))
-                .isInstanceOf(InvalidWebhookException.class).hasMessageContaining("events[0].target.digest");
-        assertThatThrownBy(() -> translate(envelope("\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"tag\":\"1\",\"repository\":\"Upper\"")))
-                .isInstanceOf(InvalidWebhookException.class).hasMessageContaining("events[0].target.repository");
-        assertThatThrownBy(() -> translate("{\"events\":[{\"id\":\"x\",\"action\":\"push\"}]}"))
-                .isInstanceOf(InvalidWebhookException.class).hasMessageContaining("events[0].target");
-        assertThatThrownBy(() -> translate("{\"events\":[{\"action\":\"push\"}]}"))
-                .isInstanceOf(InvalidWebhookException.class).hasMessageContaining("events[0].id");
+        // one unreadable event is recorded as invalid (with its raw JSON), not a failure of the envelope
+        assertThat(invalid(envelope("\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"tag\":\"1\",\"digest\":null")))
+                .contains("events[0].target.digest");
+        assertThat(invalid(envelope("\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"tag\":\"1\",\"digest\":\"sha256:abc\"")))
+                .contains("events[0].target.digest");
+        assertThat(invalid(envelope("\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"tag\":\"1\",\"repository\":\"Upper\"")))
+                .contains("events[0].target.repository");
+        assertThat(invalid("{\"events\":[{\"id\":\"x\",\"action\":\"push\"}]}")).contains("events[0].target");
+        assertThat(invalid("{\"events\":[{\"action\":\"push\"}]}")).contains("events[0].id");
+        Translation.Invalid raw = translate("{\"events\":[{\"id\":\"x\",\"action\":\"push\"}]}").invalid().getFirst();
+        assertThat(raw.senderEventId()).isEqualTo("x");
+        assertThat(raw.rawEvent()).isEqualTo("{\"id\":\"x\",\"action\":\"push\"}");
         assertThatThrownBy(() -> translate("{\"events\":{}}"))
                 .isInstanceOf(InvalidWebhookException.class).hasMessageContaining("'events'");
     }
@@ -132,6 +134,14 @@ class DistributionTranslatorTest {
 
     private Translation translate(String json) {
         return translator.translate(deliveryOf("distribution", json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The reason of the one invalid event of a delivery with nothing else in it. */
+    private String invalid(String json) {
+        Translation translation = translate(json);
+        assertThat(translation.pushes()).isEmpty();
+        assertThat(translation.invalid()).hasSize(1);
+        return translation.invalid().getFirst().reason();
     }
 
     private java.util.List<IgnoreReason> reasons(String json) {

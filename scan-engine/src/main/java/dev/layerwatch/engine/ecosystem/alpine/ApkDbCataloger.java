@@ -1,17 +1,15 @@
 package dev.layerwatch.engine.ecosystem.alpine;
 
+import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
+import dev.layerwatch.engine.catalog.FileWarnings;
 import dev.layerwatch.engine.catalog.PackageCataloger;
 import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
 import dev.layerwatch.engine.layer.FileMeta;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +23,8 @@ import java.util.Map;
 public final class ApkDbCataloger implements PackageCataloger {
 
     static final String INSTALLED = "lib/apk/db/installed";
+    /** Alpine's whole main and community repositories hold about 30k packages; beyond this a file is hostile. */
+    static final int MAX_PACKAGES = 100_000;
 
     @Override
     public String name() {
@@ -43,18 +43,17 @@ public final class ApkDbCataloger implements PackageCataloger {
 
     @Override
     public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(content, decoder));
+        BoundedLineReader reader = BoundedLineReader.utf8(content);
         List<Package> packages = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        FileWarnings warnings = new FileWarnings(file.location());
         Map<Character, String> stanza = new HashMap<>();
-        int lineNo = 0;
         int start = 1;
         String line;
         while ((line = reader.readLine()) != null) {
-            lineNo++;
+            int lineNo = (int) reader.lineNumber();
+            if (reader.lastLineTruncated()) {
+                warnings.add("line " + lineNo + ": longer than " + reader.maxLineChars() + " characters, cut");
+            }
             if (line.isBlank()) {
                 finish(file, stanza, start, packages, warnings);
                 stanza = new HashMap<>();
@@ -63,22 +62,26 @@ public final class ApkDbCataloger implements PackageCataloger {
                 // R: and friends repeat; only single-valued keys are read, so the first one wins
                 stanza.putIfAbsent(line.charAt(0), line.substring(2).strip());
             } else {
-                warnings.add(file.location() + ": line " + lineNo + ": not a 'K:value' line");
+                warnings.add("line " + lineNo + ": not a 'K:value' line");
             }
         }
         finish(file, stanza, start, packages, warnings);
-        return new CatalogResult(packages, warnings);
+        return new CatalogResult(packages, warnings.toList());
     }
 
     private static void finish(FileMeta file, Map<Character, String> stanza, int start, List<Package> packages,
-            List<String> warnings) {
+            FileWarnings warnings) {
         if (stanza.isEmpty()) {
             return;
         }
         String name = stanza.get('P');
         String version = stanza.get('V');
         if (name == null || name.isBlank() || version == null || version.isBlank()) {
-            warnings.add(file.location() + ": stanza at line " + start + " has no P: or no V:, skipped");
+            warnings.add("stanza at line " + start + " has no P: or no V:, skipped");
+            return;
+        }
+        if (packages.size() >= MAX_PACKAGES) {
+            warnings.add("stanza at line " + start + ": more than " + MAX_PACKAGES + " packages in one file, skipped");
             return;
         }
         String origin = stanza.get('o');
@@ -88,7 +91,7 @@ public final class ApkDbCataloger implements PackageCataloger {
             packages.add(new Package(name, version, Ecosystem.APK, purl,
                     origin == null || origin.isBlank() ? null : origin, null, null, List.of(file.location()), false));
         } catch (IllegalArgumentException e) {
-            warnings.add(file.location() + ": package " + name + " skipped: " + e.getMessage());
+            warnings.add("package " + name + " skipped: " + e.getMessage());
         }
     }
 }

@@ -1,17 +1,15 @@
 package dev.layerwatch.engine.ecosystem.debian;
 
+import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
+import dev.layerwatch.engine.catalog.FileWarnings;
 import dev.layerwatch.engine.catalog.PackageCataloger;
 import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
 import dev.layerwatch.engine.layer.FileMeta;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +25,8 @@ public final class DpkgStatusCataloger implements PackageCataloger {
 
     static final String STATUS = "var/lib/dpkg/status";
     static final String STATUS_DIR = "var/lib/dpkg/status.d/";
+    /** A full Debian archive installed at once is about 70k packages; beyond this a file is hostile. */
+    static final int MAX_PACKAGES = 100_000;
 
     @Override
     public String name() {
@@ -51,32 +51,30 @@ public final class DpkgStatusCataloger implements PackageCataloger {
 
     @Override
     public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        DpkgStatusParser.Parsed parsed = DpkgStatusParser.parse(
-                new BufferedReader(new InputStreamReader(content, decoder)));
-        List<String> warnings = new ArrayList<>();
-        parsed.problems().forEach(p -> warnings.add(file.location() + ": " + p));
+        FileWarnings warnings = new FileWarnings(file.location());
         List<Package> packages = new ArrayList<>();
-        for (DpkgStatusParser.Paragraph paragraph : parsed.paragraphs()) {
+        DpkgStatusParser.parse(BoundedLineReader.utf8(content), warnings, paragraph -> {
             if (!installed(paragraph.get("Status"))) {
-                continue;
+                return;
             }
             String name = paragraph.get("Package");
             String version = paragraph.get("Version");
             if (name == null || name.isBlank() || version == null || version.isBlank()) {
-                warnings.add(file.location() + ": stanza at line " + paragraph.firstLine()
-                        + " has no Package or no Version, skipped");
-                continue;
+                warnings.add("stanza at line " + paragraph.firstLine() + " has no Package or no Version, skipped");
+                return;
+            }
+            if (packages.size() >= MAX_PACKAGES) {
+                warnings.add("stanza at line " + paragraph.firstLine() + ": more than " + MAX_PACKAGES
+                        + " packages in one file, skipped");
+                return;
             }
             try {
                 packages.add(toPackage(file, paragraph, name, version));
             } catch (IllegalArgumentException e) {
-                warnings.add(file.location() + ": package " + name + " skipped: " + e.getMessage());
+                warnings.add("package " + name + " skipped: " + e.getMessage());
             }
-        }
-        return new CatalogResult(packages, warnings);
+        });
+        return new CatalogResult(packages, warnings.toList());
     }
 
     private static boolean installed(String status) {

@@ -2,21 +2,22 @@ package dev.layerwatch.engine.ecosystem.debian;
 
 import dev.layerwatch.engine.version.InvalidVersionException;
 import dev.layerwatch.engine.version.VersionComparator;
+import java.util.Optional;
 
 /**
  * Debian package versions, {@code [epoch:]upstream[-revision]}, ordered as {@code dpkg --compare-versions} does.
  *
  * <p>Parsing follows dpkg's {@code parseversion}: the epoch ends at the first colon, the revision starts after
  * the last hyphen, surrounding whitespace is ignored. dpkg's hard errors (empty parts, non-numeric or too big
- * epoch, embedded spaces) are errors here too; so are characters dpkg only warns about, because in a feed or
- * package database they mean the field is corrupt. An upstream part that does not start with a digit is
- * accepted, as dpkg does.
+ * epoch, embedded spaces) are errors here too. What dpkg only warns about — an upstream part that does not
+ * start with a digit, a character outside dpkg's set — is compared exactly as dpkg compares it and reported as
+ * an {@link #irregularity}, so a matcher keeps the finding and says why the version looks odd.
  */
 public final class DpkgVersionComparator implements VersionComparator {
 
     public static final String SCHEME = "dpkg";
 
-    private record DpkgVersion(long epoch, String upstream, String revision) {
+    private record DpkgVersion(long epoch, String upstream, String revision, String warning) {
     }
 
     @Override
@@ -24,6 +25,17 @@ public final class DpkgVersionComparator implements VersionComparator {
         return SCHEME;
     }
 
+
+    @Override
+    public Optional<String> irregularity(String version) {
+        try {
+            String warning = parse(version).warning();
+            return warning == null ? Optional.empty()
+                    : Optional.of("dpkg warns '" + version + "': " + warning + "; compared as dpkg does");
+        } catch (InvalidVersionException e) {
+            return Optional.empty();
+        }
+    }
 
     @Override
     public int compare(String a, String b) {
@@ -75,9 +87,12 @@ public final class DpkgVersionComparator implements VersionComparator {
         if (upstream.isEmpty()) {
             throw new InvalidVersionException(SCHEME, raw, "version number is empty");
         }
-        checkCharacters(raw, upstream, ".-+~:", "version number");
-        checkCharacters(raw, revision, ".+~", "revision number");
-        return new DpkgVersion(epoch, upstream, revision);
+        String warning = !isDigit(upstream.charAt(0)) ? "version number does not start with digit"
+                : invalidCharacter(upstream, ".-+~:", "version number");
+        if (warning == null) {
+            warning = invalidCharacter(revision, ".+~", "revision number");
+        }
+        return new DpkgVersion(epoch, upstream, revision, warning);
     }
 
     private static long parseEpoch(String raw, String epoch) {
@@ -98,13 +113,15 @@ public final class DpkgVersionComparator implements VersionComparator {
         return Long.parseLong(digits);
     }
 
-    private static void checkCharacters(String raw, String part, String allowedPunctuation, String what) {
+    /** dpkg's warning for the first character outside its set, or null. */
+    private static String invalidCharacter(String part, String allowedPunctuation, String what) {
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
             if (!isAsciiAlphanumeric(c) && allowedPunctuation.indexOf(c) < 0) {
-                throw new InvalidVersionException(SCHEME, raw, "invalid character '" + c + "' in " + what);
+                return "invalid character '" + c + "' in " + what;
             }
         }
+        return null;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.layerwatch.engine.version.InvalidVersionException;
 import dev.layerwatch.engine.version.SemanticVersion;
 import dev.layerwatch.engine.version.VersionComparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,10 @@ import java.util.regex.Pattern;
  *       the language version that sorts before {@code 1.Nrc1} (so {@code 1.N.0-0}), as Go's own gover orders
  *       them.</li>
  * </ul>
+ *
+ * <p>Like golang.org/x/mod/semver's {@code Compare}, this never refuses: an invalid version (not one of the forms
+ * above) sorts before every valid one and equal to every other invalid one, and is reported as an
+ * {@link #irregularity}.
  */
 public final class GoVersionComparator implements VersionComparator {
 
@@ -44,7 +49,31 @@ public final class GoVersionComparator implements VersionComparator {
 
     @Override
     public int compare(String a, String b) {
-        return Integer.signum(parse(a).compareTo(parse(b)));
+        SemanticVersion left = parseOrNull(a);
+        SemanticVersion right = parseOrNull(b);
+        if (left == null || right == null) {
+            return left == right ? 0 : left == null ? -1 : 1;
+        }
+        return Integer.signum(left.compareTo(right));
+    }
+
+    @Override
+    public Optional<String> irregularity(String version) {
+        try {
+            parse(version);
+            return Optional.empty();
+        } catch (InvalidVersionException e) {
+            return Optional.of(e.getMessage() + "; ordered as x/mod/semver orders invalid versions:"
+                    + " before every valid version");
+        }
+    }
+
+    private static SemanticVersion parseOrNull(String version) {
+        try {
+            return parse(version);
+        } catch (InvalidVersionException e) {
+            return null;
+        }
     }
 
     /** The SemVer reading of a Go module or toolchain version (see the class comment for the forms). */

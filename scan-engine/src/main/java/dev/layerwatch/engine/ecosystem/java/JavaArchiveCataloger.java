@@ -24,7 +24,7 @@ public final class JavaArchiveCataloger implements PackageCataloger {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -40,11 +40,12 @@ public final class JavaArchiveCataloger implements PackageCataloger {
         List<String> warnings = new ArrayList<>(reader.warnings());
         for (JavaCoordinates c : reader.found()) {
             try {
-                // a Maven purl needs a namespace: with the group unknown, the artifact stands in for it
+                // a Maven purl needs a namespace: with the group unknown, the artifact stands in for it, and the
+                // package says its coordinates are guessed
                 String namespace = c.groupId() != null ? c.groupId() : c.artifactId();
                 String purl = PackageUrls.of(Ecosystem.MAVEN, namespace, c.artifactId(), c.version());
                 packages.add(new Package(c.name(), c.version(), Ecosystem.MAVEN, purl, null, null, null,
-                        List.of(c.location()), false));
+                        List.of(c.location()), false, c.guessed()));
             } catch (IllegalArgumentException e) {
                 warnings.add(c.location() + ": " + c.name() + " skipped: " + e.getMessage());
             }

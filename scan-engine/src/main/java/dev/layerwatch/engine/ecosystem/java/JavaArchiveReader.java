@@ -149,12 +149,10 @@ final class JavaArchiveReader {
                 || poms.stream().anyMatch(p -> p.artifactId().equals(fromName.get().name())))) {
             return;
         }
-        String group = null;
         String artifact = fromName.map(JavaArchiveFileName.NameVersion::name).orElse(null);
         String version = fromName.map(JavaArchiveFileName.NameVersion::version).orElse(null);
-        if (manifest != null) {
-            Attributes main = manifest.getMainAttributes();
-            group = blankToNull(main.getValue("Implementation-Vendor-Id"));
+        Attributes main = manifest == null ? null : manifest.getMainAttributes();
+        if (main != null) {
             if (version == null) {
                 version = firstNonBlank(JavaArchiveFileName.cleanVersion(main.getValue("Implementation-Version")),
                         JavaArchiveFileName.cleanVersion(main.getValue("Bundle-Version")));
@@ -166,7 +164,9 @@ final class JavaArchiveReader {
             }
         }
         if (artifact != null && version != null) {
-            found.add(new JavaCoordinates(group, artifact, version, location));
+            var inferred = MavenGroups.infer(artifact, main);
+            found.add(new JavaCoordinates(inferred.map(MavenGroups.Inferred::group).orElse(null), artifact, version,
+                    location, inferred.map(MavenGroups.Inferred::guessed).orElse(true)));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.ecosystem.java;
 
-import dev.layerwatch.engine.version.InvalidVersionException;
 import dev.layerwatch.engine.version.VersionComparator;
+import java.util.Optional;
 
 /**
  * Maven versions ordered with ComparableVersion semantics: qualifiers
@@ -9,8 +9,9 @@ import dev.layerwatch.engine.version.VersionComparator;
  * qualifiers in lexical order, then numbers; {@code a1}, {@code b1}, {@code m1} are shorthands only when a digit
  * follows; case is ignored.
  *
- * <p>Maven itself accepts any string. Here an empty version, whitespace or a control character is invalid:
- * none occurs in a real POM or advisory, and each signals a broken field.
+ * <p>Maven accepts any string, and so does this. An empty version, whitespace or a control character occurs in
+ * no real POM or advisory and signals a broken field: it is compared as ComparableVersion compares it and
+ * reported as an {@link #irregularity}.
  */
 public final class MavenVersionComparator implements VersionComparator {
 
@@ -22,21 +23,15 @@ public final class MavenVersionComparator implements VersionComparator {
     }
 
     @Override
-    public boolean isValid(String version) {
-        return problem(version) == null;
+    public Optional<String> irregularity(String version) {
+        String problem = problem(version);
+        return problem == null ? Optional.empty()
+                : Optional.of("odd maven version '" + version + "': " + problem + "; compared as ComparableVersion does");
     }
 
     @Override
     public int compare(String a, String b) {
-        return parse(a).compareTo(parse(b));
-    }
-
-    private static MavenComparableVersion parse(String version) {
-        String problem = problem(version);
-        if (problem != null) {
-            throw new InvalidVersionException(SCHEME, String.valueOf(version), problem);
-        }
-        return MavenComparableVersion.parse(version);
+        return MavenComparableVersion.parse(a == null ? "" : a).compareTo(MavenComparableVersion.parse(b == null ? "" : b));
     }
 
     private static String problem(String version) {

@@ -12,7 +12,10 @@ final class NpmLockEntries {
     }
 
     private final Set<Entry> entries = new LinkedHashSet<>();
+    private static final int KEPT_PROBLEMS = 20;
+
     private final List<String> problems = new ArrayList<>();
+    private long problemCount;
 
     void add(String name, String version) {
         if (name != null && !name.isBlank() && version != null && !version.isBlank()) {
@@ -21,7 +24,11 @@ final class NpmLockEntries {
     }
 
     void problem(String description) {
-        problems.add(description);
+        // a lock file of a million broken entries yields a few examples and a count (cf. FileWarnings)
+        if (problems.size() < KEPT_PROBLEMS) {
+            problems.add(description);
+        }
+        problemCount++;
     }
 
     List<Entry> entries() {
@@ -29,6 +36,11 @@ final class NpmLockEntries {
     }
 
     List<String> problems() {
-        return problems;
+        if (problemCount <= problems.size()) {
+            return problems;
+        }
+        List<String> all = new ArrayList<>(problems);
+        all.add((problemCount - problems.size()) + " more problems (" + problemCount + " in all) not kept");
+        return all;
     }
 }

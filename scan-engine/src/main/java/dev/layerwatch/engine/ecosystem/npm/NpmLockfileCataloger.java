@@ -1,14 +1,12 @@
 package dev.layerwatch.engine.ecosystem.npm;
 
+import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.catalog.PackageCataloger;
 import dev.layerwatch.engine.inventory.Package;
 import dev.layerwatch.engine.layer.FileMeta;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +23,7 @@ public final class NpmLockfileCataloger implements PackageCataloger {
     private static final Set<String> FILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
             "pnpm-lock.yaml");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final int MAX_YAML_BYTES = 12 << 20;
 
     @Override
     public String name() {
@@ -41,14 +40,39 @@ public final class NpmLockfileCataloger implements PackageCataloger {
         return FILES.contains(file.fileName()) && !("/" + file.path()).contains("/node_modules/");
     }
 
+    /**
+     * The YAML reader refuses documents over 3 M code points, and takes minutes (and most of a small heap) over
+     * one scalar of a few MB: a pnpm lock is read whole (it is small) and its lines checked before it is parsed.
+     */
+    private static String refusedYaml(byte[] bytes) {
+        if (bytes.length > MAX_YAML_BYTES) {
+            return "larger than " + MAX_YAML_BYTES + " bytes, not read";
+        }
+        int line = 0;
+        for (byte b : bytes) {
+            line = b == '\n' ? 0 : line + 1;
+            if (line > BoundedLineReader.DEFAULT_MAX_LINE_CHARS) {
+                return "a line is longer than " + BoundedLineReader.DEFAULT_MAX_LINE_CHARS + " bytes, not read";
+            }
+        }
+        return null;
+    }
+
     @Override
     public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
+        byte[] yaml = null;
+        if (file.fileName().equals("pnpm-lock.yaml")) {
+            yaml = content.readNBytes(MAX_YAML_BYTES + 1);
+            String refused = refusedYaml(yaml);
+            if (refused != null) {
+                return CatalogResult.warning(file.location() + ": " + refused);
+            }
+        }
         NpmLockEntries found;
         try {
             found = switch (file.fileName()) {
-                case "yarn.lock" -> YarnLockParser.parse(
-                        new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8)));
-                case "pnpm-lock.yaml" -> PnpmLockParser.parse(YAML.readTree(content));
+                case "yarn.lock" -> YarnLockParser.parse(BoundedLineReader.utf8(content));
+                case "pnpm-lock.yaml" -> PnpmLockParser.parse(YAML.readTree(yaml));
                 default -> NpmPackageLockParser.parse(NpmPackageJsonCataloger.JSON.readTree(content));
             };
         } catch (JacksonException e) {

@@ -1,6 +1,6 @@
 package dev.layerwatch.engine.ecosystem.npm;
 
-import java.io.BufferedReader;
+import dev.layerwatch.engine.catalog.BoundedLineReader;
 import java.io.IOException;
 
 /**
@@ -14,7 +14,7 @@ final class YarnLockParser {
     private YarnLockParser() {
     }
 
-    static NpmLockEntries parse(BufferedReader reader) throws IOException {
+    static NpmLockEntries parse(BoundedLineReader reader) throws IOException {
         NpmLockEntries found = new NpmLockEntries();
         String name = null;
         boolean skip = false;

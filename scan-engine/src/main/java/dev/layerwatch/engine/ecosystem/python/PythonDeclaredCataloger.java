@@ -1,14 +1,12 @@
 package dev.layerwatch.engine.ecosystem.python;
 
+import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.catalog.PackageCataloger;
 import dev.layerwatch.engine.inventory.Package;
 import dev.layerwatch.engine.layer.FileMeta;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +43,7 @@ public final class PythonDeclaredCataloger implements PackageCataloger {
 
     @Override
     public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8));
+        BoundedLineReader reader = BoundedLineReader.utf8(content);
         Map<String, String> found = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         if (file.fileName().equals("poetry.lock")) {
@@ -65,11 +63,11 @@ public final class PythonDeclaredCataloger implements PackageCataloger {
         return new CatalogResult(packages, warnings);
     }
 
-    private static void requirements(BufferedReader reader, Map<String, String> found) throws IOException {
+    private static void requirements(BoundedLineReader reader, Map<String, String> found) throws IOException {
         StringBuilder logical = new StringBuilder();
         String line;
         while ((line = reader.readLine()) != null) {
-            if (line.endsWith("\\")) {
+            if (line.endsWith("\\") && logical.length() < reader.maxLineChars()) {
                 logical.append(line, 0, line.length() - 1).append(' ');
                 continue;
             }
@@ -94,7 +92,7 @@ public final class PythonDeclaredCataloger implements PackageCataloger {
         }
     }
 
-    private static void poetry(BufferedReader reader, Map<String, String> found, List<String> warnings,
+    private static void poetry(BoundedLineReader reader, Map<String, String> found, List<String> warnings,
             String location) throws IOException {
         boolean inPackage = false;
         String name = null;

@@ -1,13 +1,11 @@
 package dev.layerwatch.engine.ecosystem.python;
 
+import dev.layerwatch.engine.catalog.BoundedLineReader;
 import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.catalog.PackageCataloger;
 import dev.layerwatch.engine.layer.FileMeta;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -36,7 +34,7 @@ public final class PythonMetadataCataloger implements PackageCataloger {
 
     @Override
     public CatalogResult catalog(FileMeta file, InputStream content) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8));
+        BoundedLineReader reader = BoundedLineReader.utf8(content);
         String name = null;
         String version = null;
         String line;

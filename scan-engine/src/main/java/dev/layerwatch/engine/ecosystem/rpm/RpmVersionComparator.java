@@ -1,23 +1,24 @@
 package dev.layerwatch.engine.ecosystem.rpm;
 
-import dev.layerwatch.engine.version.InvalidVersionException;
 import dev.layerwatch.engine.version.VersionComparator;
+import java.util.Optional;
 
 /**
  * RPM versions, {@code [epoch:]version[-release]}, ordered as rpm compares EVRs: epoch numerically (missing
  * means 0), then version and release with rpmvercmp.
  *
- * <p>The release starts after the last hyphen (rpm's parseEVR). A side without a release compares as an empty
- * release, so {@code 1.0 < 1.0-1}: rpm itself would let a bare version match any release in a dependency, but a
- * vulnerability range needs a total order. Allowed characters are those rpm accepts in a Version tag
- * (letters, digits, {@code . _ + ~ ^}); a hyphen inside the version or release part, a non-numeric epoch or an
- * empty part is an error.
+ * <p>Parsing is rpm's parseEVR: an epoch is the run of digits before a colon (an empty one is 0; a colon after
+ * anything else is part of the version, where rpmvercmp reads it as a separator); the release starts after the
+ * last hyphen. Like rpm this never refuses a version; characters rpm does not accept in a Version tag, a
+ * non-numeric "epoch" and empty parts are reported as an {@link #irregularity}. One deliberate difference: rpm
+ * skips the release when either side lacks one ({@code 1.0 == 1.0-1}); a vulnerability range needs a total
+ * order, so a missing release compares as an empty one ({@code 1.0 < 1.0-1}).
  */
 public final class RpmVersionComparator implements VersionComparator {
 
     public static final String SCHEME = "rpm";
 
-    private record Evr(long epoch, String version, String release) {
+    private record Evr(String epoch, String version, String release, String warning) {
     }
 
     @Override
@@ -25,12 +26,18 @@ public final class RpmVersionComparator implements VersionComparator {
         return SCHEME;
     }
 
+    @Override
+    public Optional<String> irregularity(String version) {
+        String warning = parse(version).warning();
+        return warning == null ? Optional.empty()
+                : Optional.of("odd rpm version '" + version + "': " + warning + "; compared as rpmvercmp does");
+    }
 
     @Override
     public int compare(String a, String b) {
         Evr left = parse(a);
         Evr right = parse(b);
-        int result = Long.compare(left.epoch(), right.epoch());
+        int result = compareEpochs(left.epoch(), right.epoch());
         if (result == 0) {
             result = rpmvercmp(left.version(), right.version());
         }
@@ -40,16 +47,23 @@ public final class RpmVersionComparator implements VersionComparator {
         return result;
     }
 
-    private static Evr parse(String evr) {
-        if (evr == null || evr.isEmpty()) {
-            throw new InvalidVersionException(SCHEME, String.valueOf(evr), "version string is empty");
+    private static int compareEpochs(String a, String b) {
+        String x = withoutLeadingZeros(a);
+        String y = withoutLeadingZeros(b);
+        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : Integer.signum(x.compareTo(y));
+    }
+
+    private static Evr parse(String raw) {
+        String evr = raw == null ? "" : raw;
+        int digits = 0;
+        while (digits < evr.length() && isDigit(evr.charAt(digits))) {
+            digits++;
         }
-        long epoch = 0;
+        String epoch = "0";
         String rest = evr;
-        int colon = evr.indexOf(':');
-        if (colon >= 0) {
-            epoch = parseEpoch(evr, evr.substring(0, colon));
-            rest = evr.substring(colon + 1);
+        if (digits < evr.length() && evr.charAt(digits) == ':') {
+            epoch = digits == 0 ? "0" : evr.substring(0, digits);
+            rest = evr.substring(digits + 1);
         }
         String version = rest;
         String release = "";
@@ -57,37 +71,24 @@ public final class RpmVersionComparator implements VersionComparator {
         if (hyphen >= 0) {
             version = rest.substring(0, hyphen);
             release = rest.substring(hyphen + 1);
-            if (release.isEmpty()) {
-                throw new InvalidVersionException(SCHEME, evr, "release after '-' is empty");
-            }
         }
-        if (version.isEmpty()) {
-            throw new InvalidVersionException(SCHEME, evr, "version part is empty");
+        String warning = version.isEmpty() ? "version part is empty"
+                : hyphen >= 0 && release.isEmpty() ? "release after '-' is empty"
+                : firstInvalid(version, "version");
+        if (warning == null) {
+            warning = firstInvalid(release, "release");
         }
-        checkCharacters(evr, version, "version");
-        checkCharacters(evr, release, "release");
-        return new Evr(epoch, version, release);
+        return new Evr(epoch, version, release, warning);
     }
 
-    private static long parseEpoch(String evr, String epoch) {
-        if (epoch.isEmpty() || !epoch.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidVersionException(SCHEME, evr, "epoch '" + epoch + "' is not a number");
-        }
-        String digits = epoch.replaceFirst("^0+(?=.)", "");
-        // rpm keeps the epoch in a 32-bit tag
-        if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
-            throw new InvalidVersionException(SCHEME, evr, "epoch is too big");
-        }
-        return Long.parseLong(digits);
-    }
-
-    private static void checkCharacters(String evr, String part, String what) {
+    private static String firstInvalid(String part, String what) {
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
             if (!isAlphanumeric(c) && "._+~^".indexOf(c) < 0) {
-                throw new InvalidVersionException(SCHEME, evr, "invalid character '" + c + "' in " + what);
+                return "character '" + c + "' in " + what + " (rpm reads it as a separator)";
             }
         }
+        return null;
     }
 
     /**

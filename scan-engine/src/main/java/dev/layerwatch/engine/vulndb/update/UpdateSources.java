@@ -18,7 +18,9 @@ public record UpdateSources(URI osvBase, List<String> osvEcosystems, List<URI> a
 
     public static final URI OSV_BUCKET = URI.create("https://osv-vulnerabilities.storage.googleapis.com/");
     public static final URI DEBIAN_TRACKER = URI.create("https://security-tracker.debian.org/tracker/data/json");
-    public static final List<String> OSV_ECOSYSTEMS = List.of("Maven", "npm", "PyPI", "Go", "Debian", "Alpine", "Ubuntu");
+    public static final List<String> OSV_ECOSYSTEMS = List.of("Maven", "npm", "PyPI", "Go", "Debian", "Alpine", "Ubuntu",
+            "RubyGems", "Packagist", "NuGet", "crates.io");
+    public static final URI WOLFI_SECDB = URI.create("https://packages.wolfi.dev/os/security.json");
     public static final List<String> ALPINE_BRANCHES = List.of("v3.18", "v3.19", "v3.20", "v3.21", "v3.22");
 
     public UpdateSources {
@@ -31,10 +33,12 @@ public record UpdateSources(URI osvBase, List<String> osvEcosystems, List<URI> a
     }
 
     public static UpdateSources defaults() {
-        List<URI> secdb = ALPINE_BRANCHES.stream()
+        List<URI> secdb = new java.util.ArrayList<>(ALPINE_BRANCHES.stream()
                 .flatMap(b -> java.util.stream.Stream.of("main", "community")
                         .map(repo -> URI.create("https://secdb.alpinelinux.org/" + b + "/" + repo + ".json")))
-                .toList();
+                .toList());
+        // Wolfi's secdb has the same shape; SecdbFeeds tells them apart by content
+        secdb.add(WOLFI_SECDB);
         return new UpdateSources(OSV_BUCKET, OSV_ECOSYSTEMS, secdb, DEBIAN_TRACKER, DebianReleases.defaults());
     }
 

@@ -5,6 +5,7 @@ import dev.layerwatch.engine.advisory.FeedReadResult;
 import dev.layerwatch.engine.advisory.FeedWarning;
 import dev.layerwatch.engine.advisory.OsvFeedReader;
 import dev.layerwatch.engine.ecosystem.alpine.AlpineSecdbParser;
+import dev.layerwatch.engine.vulndb.SecdbFeeds;
 import dev.layerwatch.engine.ecosystem.debian.DebianTrackerParser;
 import dev.layerwatch.engine.vulndb.FeedState;
 import dev.layerwatch.engine.vulndb.SnapshotPointer;
@@ -166,13 +167,13 @@ public final class VulnDbUpdater {
         FeedState next = new FeedState(feed, d.etag(), d.lastModified(), Instant.now().toString());
         return Optional.of(change(feed, next, w -> {
             List<Advisory> advisories = new ArrayList<>();
-            FeedReadResult r = new AlpineSecdbParser().read(into, advisories::add);
+            FeedReadResult r = SecdbFeeds.read(into, advisories::add);
             Set<String> prefixes = new LinkedHashSet<>();
-            advisories.forEach(a -> prefixes.add(a.scope().substring(0, a.scope().lastIndexOf('/') + 1)));
+            advisories.forEach(a -> prefixes.add(a.source() + '\u0000' + a.scope().substring(0, a.scope().lastIndexOf('/') + 1)));
             if (prefixes.isEmpty()) {
-                prefixes.add(scopeFromUrl(uri));
+                prefixes.add(AlpineSecdbParser.SOURCE + '\u0000' + scopeFromUrl(uri));
             }
-            prefixes.forEach(p -> w.deleteSource(AlpineSecdbParser.SOURCE, p));
+            prefixes.forEach(p -> w.deleteSource(p.substring(0, p.indexOf('\u0000')), p.substring(p.indexOf('\u0000') + 1)));
             advisories.forEach(w::put);
             return r;
         }));

@@ -3,7 +3,7 @@ package dev.layerwatch.engine.ecosystem.alpine;
 import static dev.layerwatch.engine.version.VersionOrder.assertAscending;
 import static dev.layerwatch.engine.version.VersionOrder.assertCompares;
 import static dev.layerwatch.engine.version.VersionOrder.assertEquivalent;
-import static dev.layerwatch.engine.version.VersionOrder.assertInvalid;
+import static dev.layerwatch.engine.version.VersionOrder.assertIrregular;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,20 +79,36 @@ class ApkVersionComparatorTest {
     }
 
     @Test
-    void invalidVersions() {
-        assertInvalid(apk, "", "empty");
-        assertInvalid(apk, "a1", "must start with a digit");
-        assertInvalid(apk, "1.0-1", "revision '-r<number>'");
-        assertInvalid(apk, "1.0-r", "revision '-r<number>'");
-        assertInvalid(apk, "1.0_foo", "unknown suffix '_foo'");
-        assertInvalid(apk, "1.0_", "unknown suffix '_'");
-        assertInvalid(apk, "1.0.", "a dot must be followed by digits");
-        assertInvalid(apk, "1..0", "a dot must be followed by digits");
-        assertInvalid(apk, "1.0ab", "unexpected 'b'");
-        assertInvalid(apk, "1.0a.1", "unexpected '.'");
-        assertInvalid(apk, "1.0-r1-r2", "unexpected '-'");
-        assertInvalid(apk, "1.0~", "commit hash");
-        assertInvalid(apk, "1.0A", "unexpected 'A'");
-        assertInvalid(apk, "1.0 ", "unexpected ' '");
+    void brokenVersionsAreComparedAsApkToolsDoes() {
+        assertIrregular(apk, "", "position 0");
+        assertIrregular(apk, "a1", "position 0");
+        assertIrregular(apk, "1.0-1", "position 3");
+        assertIrregular(apk, "1.0-r", "position 3");
+        assertIrregular(apk, "1.0_foo", "position 3");
+        assertIrregular(apk, "1.0.", "position 3");
+        assertIrregular(apk, "1..0", "position 1");
+        assertIrregular(apk, "1.0ab", "position 4");
+        assertIrregular(apk, "1.0a.1", "position 4");
+        assertIrregular(apk, "1.0-r1-r2", "position 6");
+        assertIrregular(apk, "1.0~", "position 3");
+        assertIrregular(apk, "1.0A", "position 3");
+        assertIrregular(apk, "1.0 ", "position 3");
+        // the invalid rest ranks below every token, the end included
+        assertCompares(apk, "1.0_foo", "1.0", -1);
+        assertCompares(apk, "1.0-1", "1.0-r0", -1);
+        assertCompares(apk, "1.0ab", "1.0a", -1);
+        assertCompares(apk, "1.0ab", "1.0b", -1);
+        assertCompares(apk, "1.0ab", "0.9", 1);
+        assertCompares(apk, "a1", "0", -1);
+        // breaking at the same place after equal tokens is equal, whatever follows
+        assertCompares(apk, "1.0_foo", "1.0_bar", 0);
+        assertCompares(apk, "", "a1", 0);
+    }
+
+    @Test
+    void anEmptySuffixIsTheReleaseSuffix() {
+        // suffix_value("") is SUFFIX_NONE: valid, and newer than the bare version like any non-pre-release suffix
+        assertCompares(apk, "1.0_", "1.0", 1);
+        assertCompares(apk, "1.0_", "1.0_p1", -1);
     }
 }

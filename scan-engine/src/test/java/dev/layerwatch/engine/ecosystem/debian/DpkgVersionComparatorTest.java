@@ -4,6 +4,7 @@ import static dev.layerwatch.engine.version.VersionOrder.assertAscending;
 import static dev.layerwatch.engine.version.VersionOrder.assertCompares;
 import static dev.layerwatch.engine.version.VersionOrder.assertEquivalent;
 import static dev.layerwatch.engine.version.VersionOrder.assertInvalid;
+import static dev.layerwatch.engine.version.VersionOrder.assertIrregular;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,7 @@ class DpkgVersionComparatorTest {
 
     @Test
     void invalidVersionsAreRejectedWithDpkgsReasons() {
+        // dpkg's hard errors: dpkg --compare-versions refuses these too
         assertInvalid(dpkg, "", "version string is empty");
         assertInvalid(dpkg, "   ", "version string is empty");
         assertInvalid(dpkg, "1.0 beta", "embedded spaces");
@@ -66,7 +68,19 @@ class DpkgVersionComparatorTest {
         assertInvalid(dpkg, "1:", "nothing after colon");
         assertInvalid(dpkg, "1.0-", "revision number is empty");
         assertInvalid(dpkg, "-1", "version number is empty");
-        assertInvalid(dpkg, "1.0_1", "invalid character '_' in version number");
-        assertInvalid(dpkg, "1:1.0-1:2", "invalid character ':' in revision number");
+    }
+
+    @Test
+    void whatDpkgOnlyWarnsAboutIsComparedAsDpkgDoes() {
+        assertIrregular(dpkg, "1.0_1", "invalid character '_' in version number");
+        assertIrregular(dpkg, "1:1.0-1:2", "invalid character ':' in revision number");
+        assertIrregular(dpkg, "abc1.0", "version number does not start with digit");
+        // verrevcmp weighs a non-letter by its code + 256: '_' (95) after '.' (46), both after letters
+        assertCompares(dpkg, "1.0_1", "1.0.1", 1);
+        assertCompares(dpkg, "1.0_1", "1.0a1", 1);
+        assertCompares(dpkg, "1.0_1", "1.0~1", 1);
+        // a leading letter run is compared like any other non-digit run: letters before the end... of nothing
+        assertCompares(dpkg, "abc1.0", "1.0", 1);
+        assertCompares(dpkg, "1:1.0-1:2", "1:1.0-1", 1);
     }
 }

@@ -1,8 +1,9 @@
 package dev.layerwatch.engine.ecosystem.golang;
 
 import static dev.layerwatch.engine.version.VersionOrder.assertAscending;
+import static dev.layerwatch.engine.version.VersionOrder.assertCompares;
 import static dev.layerwatch.engine.version.VersionOrder.assertEquivalent;
-import static dev.layerwatch.engine.version.VersionOrder.assertInvalid;
+import static dev.layerwatch.engine.version.VersionOrder.assertIrregular;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,15 +56,18 @@ class GoVersionComparatorTest {
     }
 
     @Test
-    void invalidVersions() {
-        assertInvalid(go, "", "empty");
-        assertInvalid(go, "v1.2.3.4", "found 4");
-        assertInvalid(go, "v01.2.3", "leading zero");
-        assertInvalid(go, "v1.2-pre", "expected MAJOR.MINOR.PATCH");
-        assertInvalid(go, "v1.2.3-", "empty identifier");
-        assertInvalid(go, "go1.21.3rc1", "not a Go toolchain version");
-        assertInvalid(go, "gox", "not a Go toolchain version");
-        assertInvalid(go, "latest", "expected a module version (vX.Y.Z) or a toolchain version");
-        assertInvalid(go, "1.2.3.4", "found 4");
+    void invalidVersionsSortFirstAndEqualAsInXModSemver() {
+        assertIrregular(go, "", "empty");
+        assertIrregular(go, "v1.2.3.4", "found 4");
+        assertIrregular(go, "v01.2.3", "leading zero");
+        assertIrregular(go, "v1.2-pre", "expected MAJOR.MINOR.PATCH");
+        assertIrregular(go, "v1.2.3-", "empty identifier");
+        assertIrregular(go, "go1.21.3rc1", "not a Go toolchain version");
+        assertIrregular(go, "gox", "not a Go toolchain version");
+        assertIrregular(go, "latest", "expected a module version (vX.Y.Z) or a toolchain version");
+        assertIrregular(go, "1.2.3.4", "found 4");
+        assertCompares(go, "latest", "v0.0.0", -1);
+        assertCompares(go, "v9.9.9.9", "v0.0.0-20191109021931-daa7c04131f5", -1);
+        assertCompares(go, "latest", "v1.2.3.4", 0);
     }
 }

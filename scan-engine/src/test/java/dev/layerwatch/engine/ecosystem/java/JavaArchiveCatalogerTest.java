@@ -34,7 +34,7 @@ class JavaArchiveCatalogerTest {
         assertThat(location(result, "org.apache.logging.log4j:log4j-core"))
                 .isEqualTo("/app/app.jar!/BOOT-INF/lib/log4j-core-2.14.1.jar");
         assertThat(location(result, "com.example:demo")).isEqualTo("/app/app.jar");
-        assertThat(location(result, "commons-text")).isEqualTo("/app/app.jar!/BOOT-INF/lib/commons-text-1.9.jar");
+        assertThat(location(result, "org.apache.commons:commons-text")).isEqualTo("/app/app.jar!/BOOT-INF/lib/commons-text-1.9.jar");
     }
 
     @Test
@@ -150,8 +150,51 @@ class JavaArchiveCatalogerTest {
         CatalogResult result = cataloger.catalog(new FileMeta("lib/opentelemetry-sdk-trace-1.55.0.jar", jar.length, 0644),
                 new ByteArrayInputStream(jar));
         assertThat(RootfsFixture.lines(result)).containsExactly(
-                "opentelemetry-sdk-trace 1.55.0 pkg:maven/opentelemetry-sdk-trace/opentelemetry-sdk-trace@1.55.0",
+                "io.opentelemetry:opentelemetry-sdk-trace 1.55.0 pkg:maven/io.opentelemetry/opentelemetry-sdk-trace@1.55.0",
                 "org.jctools:jctools-core 4.0.5 pkg:maven/org.jctools/jctools-core@4.0.5");
+        assertThat(result.packages()).noneMatch(Package::coordinatesGuessed);
+    }
+
+    /** Without pom.properties: the table states a group; manifest names only guess one, and say so; none is unknown. */
+    @Test
+    void groupsOfJarsWithoutPomPropertiesAreStatedGuessedOrUnknownNeverInvented() throws IOException {
+        byte[] springBeans = manifestJar("Manifest-Version: 1.0\nImplementation-Title: spring-beans\n"
+                + "Implementation-Version: 5.3.17\nAutomatic-Module-Name: spring.beans\n\n");
+        CatalogResult spring = cataloger.catalog(new FileMeta("app/lib/spring-beans-5.3.17.jar", springBeans.length, 0644),
+                new ByteArrayInputStream(springBeans));
+        assertThat(spring.packages()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("org.springframework:spring-beans");
+            assertThat(p.coordinatesGuessed()).isFalse();
+        });
+        byte[] durian = manifestJar("Manifest-Version: 1.0\nBundle-SymbolicName: com.diffplug.durian.collect\n\n");
+        CatalogResult guessed = cataloger.catalog(new FileMeta("app/lib/durian-collect-1.2.0.jar", durian.length, 0644),
+                new ByteArrayInputStream(durian));
+        assertThat(guessed.packages()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("com.diffplug.durian:durian-collect");
+            assertThat(p.coordinatesGuessed()).isTrue();
+        });
+        byte[] apache = manifestJar("Manifest-Version: 1.0\nImplementation-Vendor-Id: org.apache\n\n");
+        CatalogResult vendor = cataloger.catalog(new FileMeta("app/lib/commons-foo-1.1.jar", apache.length, 0644),
+                new ByteArrayInputStream(apache));
+        assertThat(vendor.packages()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("org.apache:commons-foo");
+            assertThat(p.coordinatesGuessed()).isTrue();
+        });
+        byte[] bare = manifestJar("Manifest-Version: 1.0\n\n");
+        CatalogResult unknown = cataloger.catalog(new FileMeta("app/lib/mystery-lib-2.0.jar", bare.length, 0644),
+                new ByteArrayInputStream(bare));
+        assertThat(unknown.packages()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("mystery-lib");
+            assertThat(p.coordinatesGuessed()).isTrue();
+        });
+        assertThat(MavenGroups.fromTable("jakarta.servlet-api")).contains("jakarta.servlet");
+        assertThat(MavenGroups.fromTable("spring-boot-autoconfigure")).contains("org.springframework.boot");
+        assertThat(MavenGroups.fromModuleName("io.opentelemetry.sdk.trace", "opentelemetry-sdk-trace")).contains("io.opentelemetry");
+        assertThat(MavenGroups.fromModuleName("com.jayway.jsonpath.json-path", "json-path")).contains("com.jayway.jsonpath");
+    }
+
+    private static byte[] manifestJar(String manifest) throws IOException {
+        return zip("META-INF/MANIFEST.MF", manifest.getBytes(StandardCharsets.UTF_8));
     }
 
     private CatalogResult assertCase(String name) {

@@ -3,7 +3,7 @@ package dev.layerwatch.engine.ecosystem.java;
 import static dev.layerwatch.engine.version.VersionOrder.assertAscending;
 import static dev.layerwatch.engine.version.VersionOrder.assertCompares;
 import static dev.layerwatch.engine.version.VersionOrder.assertEquivalent;
-import static dev.layerwatch.engine.version.VersionOrder.assertInvalid;
+import static dev.layerwatch.engine.version.VersionOrder.assertIrregular;
 import static dev.layerwatch.engine.version.VersionOrder.assertTiers;
 
 import java.util.List;
@@ -100,10 +100,13 @@ class MavenVersionComparatorTest {
     }
 
     @Test
-    void invalidVersions() {
-        assertInvalid(maven, "", "empty");
-        assertInvalid(maven, " 1.0", "whitespace or control character at position 0");
-        assertInvalid(maven, "1.0 beta", "position 3");
-        assertInvalid(maven, "1.0\t", "position 3");
+    void brokenFieldsAreComparedAsComparableVersionDoes() {
+        assertIrregular(maven, "", "empty");
+        assertIrregular(maven, " 1.0", "whitespace or control character at position 0");
+        assertIrregular(maven, "1.0 beta", "position 3");
+        assertIrregular(maven, "1.0\t", "position 3");
+        // ComparableVersion: "" is 0, below 1.0; "1.0 beta" is the qualifier "0 beta", an unknown one after numbers end
+        assertCompares(maven, "", "1.0", -1);
+        assertCompares(maven, "", "0", 0);
     }
 }

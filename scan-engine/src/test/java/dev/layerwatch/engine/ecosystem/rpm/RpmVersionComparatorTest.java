@@ -3,7 +3,7 @@ package dev.layerwatch.engine.ecosystem.rpm;
 import static dev.layerwatch.engine.version.VersionOrder.assertAscending;
 import static dev.layerwatch.engine.version.VersionOrder.assertCompares;
 import static dev.layerwatch.engine.version.VersionOrder.assertEquivalent;
-import static dev.layerwatch.engine.version.VersionOrder.assertInvalid;
+import static dev.layerwatch.engine.version.VersionOrder.assertIrregular;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,16 +52,22 @@ class RpmVersionComparatorTest {
     }
 
     @Test
-    void invalidVersions() {
-        assertInvalid(rpm, "", "empty");
-        assertInvalid(rpm, "1.0-", "release after '-' is empty");
-        assertInvalid(rpm, "-1", "version part is empty");
-        assertInvalid(rpm, ":1.0", "epoch '' is not a number");
-        assertInvalid(rpm, "a:1.0", "epoch 'a' is not a number");
-        assertInvalid(rpm, "1:", "version part is empty");
-        assertInvalid(rpm, "99999999999:1.0", "epoch is too big");
-        assertInvalid(rpm, "1.0-1-2", "invalid character '-' in version");
-        assertInvalid(rpm, "1.0 -1", "invalid character ' ' in version");
-        assertInvalid(rpm, "1.0-1/2", "invalid character '/' in release");
+    void oddVersionsAreComparedAsRpmDoes() {
+        assertIrregular(rpm, "", "version part is empty");
+        assertIrregular(rpm, "1.0-", "release after '-' is empty");
+        assertIrregular(rpm, "-1", "version part is empty");
+        assertIrregular(rpm, "a:1.0", "character ':' in version");
+        assertIrregular(rpm, "1:", "version part is empty");
+        assertIrregular(rpm, "1.0-1-2", "character '-' in version");
+        assertIrregular(rpm, "1.0 -1", "character ' ' in version");
+        assertIrregular(rpm, "1.0-1/2", "character '/' in release");
+        // parseEVR: an empty epoch is 0, a big one is just a number, a non-numeric one is part of the version
+        assertCompares(rpm, ":1.0", "0:1.0", 0);
+        assertCompares(rpm, ":1.0", "1.0", 0);
+        assertCompares(rpm, "99999999999:1.0", "2147483647:9.0", 1);
+        assertCompares(rpm, "a:1.0", "1.0", -1);
+        // separators only separate
+        assertCompares(rpm, "1.0-1/2", "1.0-1.2", 0);
+        assertCompares(rpm, "1.0-1-2", "1.0.1-2", 0);
     }
 }
