@@ -32,6 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class PushToNotificationBenchmark {
 
+    static {
+        TestDataDir.ensure();
+    }
+
+
     private static final int PUSHES = Integer.getInteger("pushes", 20);
     private static final String TOKEN = "bench-token";
     private static final int APP_PORT = FreePorts.next();

@@ -43,6 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class RegistryPushToSlackIT {
 
+    static {
+        TestDataDir.ensure();
+    }
+
+
     private static final String TOKEN = "e2e-webhook-token";
     private static final int APP_PORT = FreePorts.next();
     private static final FakeSlackApi SLACK = new FakeSlackApi();

@@ -1,19 +1,24 @@
 package dev.layerwatch.testkit.kafka;
 
-import java.util.Map;
-import kafka.server.BrokerServer;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import dev.layerwatch.embedded.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * A real Kafka broker in this JVM (KRaft mode, from spring-kafka-test) on a random loopback port, its log in a temp
- * dir. For fault tests the broker server can be stopped and started again in place ({@link #stopBroker()},
- * {@link #startBroker()}): the KRaft controller keeps the metadata, clients keep their address, and records written
- * before the outage are still there afterwards.
+ * A real Kafka broker in this JVM for tests: the standalone's {@link EmbeddedKafka} (KRaft, Kafka's own server
+ * classes) on a random loopback port, its log in a temp dir that {@link #stop()} deletes. For fault tests the broker
+ * can be stopped and started again in place ({@link #stopBroker()}, {@link #startBroker()}): clients keep their
+ * address, and records written before the outage are still there afterwards.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private final int partitions;
-    private EmbeddedKafkaKraftBroker broker;
+    private EmbeddedKafka broker;
+    private Path logDir;
 
     public KafkaBroker(int partitions) {
         this.partitions = partitions;
@@ -21,69 +26,69 @@ public final class KafkaBroker implements AutoCloseable {
 
     public synchronized KafkaBroker start() {
         if (broker == null) {
-            EmbeddedKafkaKraftBroker b = new EmbeddedKafkaKraftBroker(1, partitions);
-            b.brokerProperties(Map.of(
-                    "auto.create.topics.enable", "true",
-                    "offsets.topic.replication.factor", "1",
-                    "transaction.state.log.replication.factor", "1",
-                    "transaction.state.log.min.isr", "1",
-                    "group.initial.rebalance.delay.ms", "0",
-                    "num.partitions", String.valueOf(partitions)));
-            b.afterPropertiesSet();
-            broker = b;
+            try {
+                logDir = Files.createTempDirectory("layerwatch-test-kafka");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            broker = EmbeddedKafka.builder(logDir).partitions(partitions).build().start();
         }
         return this;
     }
 
+    /** Stops the broker and deletes its temp log. */
     public synchronized void stop() {
         if (broker != null) {
-            broker.destroy();
+            broker.stop();
             broker = null;
+            deleteTree(logDir);
         }
     }
 
     /** Stops the broker server only; clients see connections refused until {@link #startBroker()}. */
     public synchronized void stopBroker() {
-        BrokerServer server = server();
-        server.shutdown();
-        server.awaitShutdown();
+        live().stop();
     }
 
-    /** Starts the same broker server again, at the same address, with the log it had. */
+    /** Starts the same broker again, at the same address, with the log it had. */
     public synchronized void startBroker() {
-        server().startup();
+        live().start();
     }
 
-    private BrokerServer server() {
+    private EmbeddedKafka live() {
         if (broker == null) {
             throw new IllegalStateException("the Kafka broker is not running");
         }
-        return broker.getCluster().brokers().values().iterator().next();
+        return broker;
     }
 
     public synchronized boolean running() {
         return broker != null;
     }
 
-    /** The bootstrap address, e.g. {@code localhost:41234}. */
+    /** The bootstrap address, e.g. {@code 127.0.0.1:41234}. */
     public synchronized String bootstrapServers() {
-        if (broker == null) {
-            throw new IllegalStateException("the Kafka broker is not running");
-        }
-        return broker.getBrokersAsString();
+        return live().bootstrapServers();
     }
 
     public synchronized void createTopics(String... topics) {
         start();
-        for (String topic : topics) {
-            if (!broker.getTopics().contains(topic)) {
-                broker.addTopicsWithResults(topic);
-            }
-        }
+        broker.createTopics(topics);
     }
 
     @Override
     public void close() {
         stop();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir; best effort
+        }
     }
 }

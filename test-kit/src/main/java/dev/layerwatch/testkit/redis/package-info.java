@@ -1,2 +1,2 @@
-/** A real Redis server process for tests and for the standalone process. */
+/** A real Redis server process for tests: the embedded module's launcher without persistence, with JUnit access. */
 package dev.layerwatch.testkit.redis;
