@@ -6,6 +6,7 @@ import dev.layerwatch.common.finding.VulnerabilityFinding;
 import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.ImageReference;
 import dev.layerwatch.common.image.Platform;
+import dev.layerwatch.common.inventory.LayerInventory;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,10 @@ import java.util.UUID;
  * @param causationId    the {@link ImagePushed#eventId()} this scan answers
  * @param status         {@code SUCCEEDED}, or {@code FAILED} with {@code error} saying why
  * @param vulnDbVersion  the vulnerability snapshot the findings were matched against; null when none was loaded
+ * @param inventory      every package of the image, grouped by the layer that contributes it, in manifest order;
+ *                       empty for a failed scan and in records from producers that predate it. Sent whole: the
+ *                       producer compresses the record (zstd), which keeps a 10,000-package image well under the
+ *                       broker's 1 MiB batch limit.
  */
 public record ScanCompleted(
         String eventId,
@@ -39,7 +44,8 @@ public record ScanCompleted(
         List<String> warnings,
         String vulnDbVersion,
         String scannerVersion,
-        Instant scannedAt) {
+        Instant scannedAt,
+        List<LayerInventory> inventory) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -60,6 +66,17 @@ public record ScanCompleted(
         configFindings = configFindings == null ? List.of() : List.copyOf(configFindings);
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        inventory = inventory == null ? List.of() : List.copyOf(inventory);
+    }
+
+    /** A result without an inventory (what producers wrote before it was added). */
+    public ScanCompleted(String eventId, int schemaVersion, String causationId, Status status, String error, String registry,
+                         String repository, String tag, Digest digest, Digest manifestDigest, Platform platform, OsSummary os,
+                         ScanSummary summary, List<VulnerabilityFinding> findings, List<ConfigFinding> configFindings,
+                         List<SecretFinding> secrets, List<String> warnings, String vulnDbVersion, String scannerVersion,
+                         Instant scannedAt) {
+        this(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest, manifestDigest, platform, os,
+                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, List.of());
     }
 
     public static String newEventId() {
