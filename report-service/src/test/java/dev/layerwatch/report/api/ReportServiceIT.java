@@ -119,8 +119,12 @@ class ReportServiceIT {
         assertThat(javaAppPaths).as(affected.toString()).containsExactlyInAnyOrderElementsOf(ScanResultFixtures.JAVA_APP_PATHS);
         assertThat(texts(affected.path("items"), "packageVersion")).containsOnly("2.14.1");
         assertThat(texts(affected.path("items"), "path")).doesNotContain("/app/lib/log4j-core-2.17.1.jar");
-        assertThat(affected.path("items").get(0).path("tag").asString()).isEqualTo("1.0");
-        assertThat(affected.path("items").get(0).path("fixedVersions").get(0).asString()).isEqualTo("2.15.0");
+        affected.path("items").forEach(i -> {
+            if (i.path("repository").asString().equals("q/java-app")) {
+                assertThat(i.path("tag").asString()).isEqualTo("1.0");
+                assertThat(i.path("fixedVersions").get(0).asString()).isEqualTo("2.15.0");
+            }
+        });
 
         JsonNode byAlias = api().get("/api/v1/vulnerabilities/GHSA-jfh8-c2jp-5v3q/images?size=100").body();
         assertThat(byAlias.path("total").asLong()).isEqualTo(affected.path("total").asLong());
