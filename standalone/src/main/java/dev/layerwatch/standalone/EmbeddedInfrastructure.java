@@ -1,7 +1,9 @@
 package dev.layerwatch.standalone;
 
+import dev.layerwatch.embedded.postgres.PostgresServer;
 import dev.layerwatch.testkit.kafka.KafkaBroker;
 import dev.layerwatch.testkit.redis.RedisProcess;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -23,7 +25,13 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     static final String REDIS_EMBEDDED = "layerwatch.standalone.redis.embedded";
     static final String REDIS_PORT = "layerwatch.standalone.redis.port";
 
+    static final String POSTGRES_EMBEDDED = "layerwatch.standalone.postgres.embedded";
+    static final String POSTGRES_DATA_DIR = "layerwatch.standalone.postgres.data-dir";
+    static final String POSTGRES_PORT = "layerwatch.standalone.postgres.port";
+    static final String DATABASE = "layerwatch";
+
     private static KafkaBroker kafka;
+    private static PostgresServer postgres;
     private static RedisProcess redis;
 
     @Override
@@ -39,6 +47,14 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             props.put("spring.data.redis.host", r.host());
             props.put("spring.data.redis.port", r.port());
         }
+        if (environment.getProperty(POSTGRES_EMBEDDED, Boolean.class, true)) {
+            // report-service's store: durable (fsync on) in the data directory, so a restart keeps every image's history
+            Path dataDir = Path.of(environment.getProperty(POSTGRES_DATA_DIR,
+                    Path.of(System.getProperty("user.home"), ".layerwatch", "postgres").toString()));
+            PostgresServer pg = postgres(dataDir, environment.getProperty(POSTGRES_PORT, Integer.class, 0));
+            props.put("spring.datasource.url", pg.jdbcUrl(DATABASE));
+            props.put("spring.datasource.username", pg.user());
+        }
         if (!props.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("layerwatch-embedded-infrastructure", props));
         }
@@ -51,6 +67,24 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             Runtime.getRuntime().addShutdownHook(new Thread(k::stop, "embedded-kafka-shutdown"));
         }
         return kafka;
+    }
+
+    private static synchronized PostgresServer postgres(Path dataDir, int port) {
+        if (postgres == null || !postgres.running()) {
+            postgres = PostgresServer.durable(dataDir, port).start();
+            postgres.createDatabase(DATABASE);
+            PostgresServer p = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(p::stop, "embedded-postgres-shutdown"));
+        }
+        return postgres;
+    }
+
+    /** Stops the embedded PostgreSQL (tests: the next context starts it again from the same data directory). */
+    static synchronized void stopPostgres() {
+        if (postgres != null) {
+            postgres.stop();
+            postgres = null;
+        }
     }
 
     private static synchronized RedisProcess redis(int port) {
