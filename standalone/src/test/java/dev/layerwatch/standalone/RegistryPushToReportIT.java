@@ -2,7 +2,8 @@ package dev.layerwatch.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerwatch.cli.Layerwatch;
+import dev.layerwatch.cli.server.ImageCommand;
+import dev.layerwatch.cli.server.ImagesCommand;
 import dev.layerwatch.engine.ecosystem.debian.DebianReleases;
 import dev.layerwatch.engine.vulndb.FeedImporter;
 import dev.layerwatch.testkit.net.FreePorts;
@@ -10,9 +11,7 @@ import dev.layerwatch.testkit.registry.ImageSpec;
 import dev.layerwatch.testkit.registry.NotificationEndpoint;
 import dev.layerwatch.testkit.registry.PushedImage;
 import dev.layerwatch.testkit.registry.RegistryServerExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,16 +157,13 @@ class RegistryPushToReportIT {
     /** Runs the real CLI in this JVM against the standalone's API and returns what it printed. */
     private synchronized String cli(String... args) {
         String[] all = append(args, "--server", "http://127.0.0.1:" + APP_PORT, "--token", API_TOKEN);
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            exit = Layerwatch.run(all);
-        } finally {
-            System.setOut(original);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
+        // the command objects themselves, printing to a writer of ours (the standalone's logs also go to System.out)
+        Object command = args[0].equals("images") ? new ImagesCommand() : new ImageCommand();
+        java.io.StringWriter captured = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(command);
+        cli.setOut(new java.io.PrintWriter(captured, true));
+        int exit = cli.execute(java.util.Arrays.copyOfRange(all, 1, all.length));
+        String out = captured.toString();
         assertThat(exit).as("layerwatch " + String.join(" ", args) + " printed: " + out).isZero();
         return out;
     }
