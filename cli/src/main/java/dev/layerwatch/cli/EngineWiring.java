@@ -1,8 +1,8 @@
 package dev.layerwatch.cli;
 
 import dev.layerwatch.engine.analysis.AnalyzerSet;
-import dev.layerwatch.engine.analysis.AnalyzerSets;
 import dev.layerwatch.engine.source.RegistrySourceFactory;
+import dev.layerwatch.engine.standard.AnalyzerSets;
 import java.io.PrintWriter;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.layerwatch.cli;
 
-import dev.layerwatch.engine.report.ReportFormat;
+import dev.layerwatch.engine.standard.ReportFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

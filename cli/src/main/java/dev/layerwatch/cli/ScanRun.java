@@ -2,16 +2,17 @@ package dev.layerwatch.cli;
 
 import dev.layerwatch.common.image.Platform;
 import dev.layerwatch.engine.analysis.AnalysisListener;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
-import dev.layerwatch.engine.analysis.InMemoryLayerResultCache;
-import dev.layerwatch.engine.analysis.LayerAnalyzer;
+import dev.layerwatch.engine.assembly.ImageAnalyzer;
 import dev.layerwatch.engine.image.ImageSource;
 import dev.layerwatch.engine.layer.LayerLimits;
-import dev.layerwatch.engine.report.ImageReport;
-import dev.layerwatch.engine.report.ReportFormat;
+import dev.layerwatch.engine.layerscan.InMemoryLayerResultCache;
+import dev.layerwatch.engine.layerscan.LayerAnalyzer;
+import dev.layerwatch.engine.scan.ImageScan;
+import dev.layerwatch.engine.scan.ScanEngine;
 import dev.layerwatch.engine.source.RegistrySourceFactory;
 import dev.layerwatch.engine.source.Target;
 import dev.layerwatch.engine.source.Targets;
+import dev.layerwatch.engine.standard.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * One scan as both commands run it: parse the arguments, open the target, analyse every selected
- * platform image, hand the reports to the command's {@link VulnerabilityCheck}, write the report. Bad
+ * platform image, match and apply the policy (the engine's one entry point,
+ * {@link ScanEngine}), write the report. Bad
  * arguments and unreadable targets end with one line on stderr and exit 2; otherwise the check's exit code.
  */
 final class ScanRun {
@@ -58,18 +60,17 @@ final class ScanRun {
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
-        try (VulnerabilityCheck check = mode.vulnerabilities() == null ? VulnerabilityCheck.none()
-                : VulnerabilityCheck.prepare(mode.vulnerabilities(), context.workingDir(), stderr)) {
-            List<ImageReport> reports = analyse(target, platform, registries);
-            if (reports == null) {
+        try (VulnerabilityInputs inputs = mode.vulnerabilities() == null ? VulnerabilityInputs.none()
+                : VulnerabilityInputs.prepare(mode.vulnerabilities(), context.workingDir(), stderr)) {
+            List<ImageScan> scans = scan(inputs, target, platform, registries);
+            if (scans == null) {
                 return Layerwatch.EXIT_USAGE;
             }
-            if (mode.vulnerabilities() != null && !check.matches() && (format == ReportFormat.TABLE || format == ReportFormat.SARIF)) {
+            if (mode.vulnerabilities() != null && !inputs.matches() && (format == ReportFormat.TABLE || format == ReportFormat.SARIF)) {
                 stderr.println("note: no vulnerability DB given (--db DIR), so packages were not matched against advisories");
                 stderr.flush();
             }
-            VulnerabilityCheck.Outcome outcome = check.apply(reports);
-            return write(options, format, outcome.reports()) ? outcome.exitCode() : Layerwatch.EXIT_USAGE;
+            return write(options, format, scans) ? ScanEngine.exitCode(scans) : Layerwatch.EXIT_USAGE;
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         } catch (IOException e) {
@@ -77,13 +78,13 @@ final class ScanRun {
         }
     }
 
-    /** The reports, or null after telling the user why the target could not be read. */
-    private List<ImageReport> analyse(Target target, Platform platform, RegistrySourceFactory registries) {
-        ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(EngineWiring.analyzers(), LayerLimits.DEFAULTS),
-                new InMemoryLayerResultCache());
+    /** The scans, or null after telling the user why the target could not be read. */
+    private List<ImageScan> scan(VulnerabilityInputs inputs, Target target, Platform platform, RegistrySourceFactory registries) {
+        ScanEngine engine = inputs.engine(new ImageAnalyzer(new LayerAnalyzer(EngineWiring.analyzers(), LayerLimits.DEFAULTS),
+                new InMemoryLayerResultCache()));
         AnalysisListener listener = context.progress() ? new ProgressLine(stderr) : AnalysisListener.SILENT;
         try (ImageSource source = Targets.open(target, registries)) {
-            return analyzer.scan(source, platform, listener);
+            return engine.scan(source, platform, listener);
         } catch (IOException e) {
             fail("cannot read " + target.describe() + ": " + message(e));
             return null;
@@ -94,14 +95,14 @@ final class ScanRun {
         }
     }
 
-    private boolean write(ScanOptions options, ReportFormat format, List<ImageReport> reports) {
+    private boolean write(ScanOptions options, ReportFormat format, List<ImageScan> scans) {
         try {
             if (options.output != null) {
                 try (OutputStream out = Files.newOutputStream(options.output)) {
-                    format.writer().write(reports, out);
+                    format.writer().write(scans, out);
                 }
             } else {
-                format.writer().write(reports, stdout);
+                format.writer().write(scans, stdout);
             }
             return true;
         } catch (IllegalArgumentException e) {

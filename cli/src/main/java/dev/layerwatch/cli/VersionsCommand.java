@@ -1,8 +1,8 @@
 package dev.layerwatch.cli;
 
+import dev.layerwatch.engine.standard.VersionComparators;
 import dev.layerwatch.engine.version.InvalidVersionException;
 import dev.layerwatch.engine.version.VersionComparator;
-import dev.layerwatch.engine.version.VersionComparators;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,11 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code layerwatch versions compare --scheme S}: the version comparators, exposed for debugging ranges by hand.

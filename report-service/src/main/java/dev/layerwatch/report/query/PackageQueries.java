@@ -4,7 +4,7 @@ import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.version.VersionComparator;
-import dev.layerwatch.engine.version.VersionComparators;
+import dev.layerwatch.engine.standard.VersionComparators;
 import dev.layerwatch.report.store.PackageUrls;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.layerwatch.report.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.layerwatch.engine.version.VersionComparators;
+import dev.layerwatch.engine.standard.VersionComparators;
 import org.junit.jupiter.api.Test;
 
 class VersionRangeTest {

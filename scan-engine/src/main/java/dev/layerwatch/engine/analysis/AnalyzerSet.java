@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.analysis;
 
+import dev.layerwatch.engine.catalog.PackageCataloger;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package dev.layerwatch.engine.analysis;
 
 import dev.layerwatch.common.finding.SecretFinding;
+import dev.layerwatch.engine.layer.FileMeta;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.layerwatch.engine.layer;
 
-import dev.layerwatch.engine.analysis.FileMeta;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -1,7 +1,6 @@
 package dev.layerwatch.engine.layer;
 
 import dev.layerwatch.common.image.Digest;
-import dev.layerwatch.engine.analysis.FileMeta;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.report;
 
+import dev.layerwatch.engine.scan.ImageScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ import org.cyclonedx.model.Property;
 public final class CycloneDxReportWriter implements ReportWriter {
 
     @Override
-    public void write(List<ImageReport> reports, OutputStream out) throws IOException {
+    public void write(List<ImageScan> scans, OutputStream out) throws IOException {
+        List<ImageReport> reports = scans.stream().map(ImageReport::of).toList();
         if (reports.size() != 1) {
             throw new IllegalArgumentException("a CycloneDX SBOM describes one platform image, but the scan produced "
                     + reports.size() + "; choose one with --platform");

@@ -3,7 +3,12 @@ package dev.layerwatch.engine.report;
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.finding.SecretFinding;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
+import dev.layerwatch.engine.assembly.ImageInventory;
+import dev.layerwatch.engine.image.LayerDescriptor;
+import dev.layerwatch.engine.inventory.OsRelease;
+import dev.layerwatch.engine.layerscan.LayerOutcome;
 import dev.layerwatch.engine.policy.SuppressedFinding;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +47,34 @@ public record ImageReport(
         configFindings = configFindings == null ? List.of() : List.copyOf(configFindings);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         layers = layers == null ? List.of() : List.copyOf(layers);
+    }
+
+    /** The report view of one scan: what the JSON, CycloneDX and table writers show. */
+    public static ImageReport of(ImageScan scan) {
+        ImageInventory inv = scan.inventory();
+        return new ImageReport(inv.image(), str(inv.manifestDigest()), str(inv.indexDigest()), str(inv.platform()), os(inv),
+                inv.packages().stream().map(ReportPackage::of).toList(), scan.vulnDbVersion(), scan.findings(), scan.suppressed(),
+                inv.secrets(), inv.configFindings(), scan.warnings(),
+                inv.layers().stream().map(ImageReport::layer).toList());
+    }
+
+    private static ReportOs os(ImageInventory inv) {
+        OsRelease os = inv.os();
+        if (os == null) {
+            return null;
+        }
+        return new ReportOs(os.id(), os.versionId(), os.versionCodename(), os.prettyName(), inv.eolReached(),
+                inv.eolDate() == null ? null : inv.eolDate().toString());
+    }
+
+    private static ReportLayer layer(LayerOutcome outcome) {
+        LayerDescriptor d = outcome.descriptor();
+        return new ReportLayer(outcome.citedDigest(), d.mediaType(), d.size(), outcome.result().diffId(), outcome.cached(),
+                outcome.result().failure());
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
     }
 
     /** A report as the analysis produces it: not matched against any vulnerability DB yet. */

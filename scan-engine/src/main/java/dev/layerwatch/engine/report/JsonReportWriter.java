@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.report;
 
+import dev.layerwatch.engine.scan.ImageScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -15,7 +16,8 @@ public final class JsonReportWriter implements ReportWriter {
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Override
-    public void write(List<ImageReport> reports, OutputStream out) throws IOException {
+    public void write(List<ImageScan> scans, OutputStream out) throws IOException {
+        List<ImageReport> reports = scans.stream().map(ImageReport::of).toList();
         Object doc = reports.size() == 1 ? reports.getFirst() : reports;
         out.write(JSON.writeValueAsBytes(doc));
         out.write('\n');

@@ -1,6 +1,5 @@
 package dev.layerwatch.engine.report;
 
-import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
 import java.util.List;
 
@@ -22,11 +21,5 @@ public record ReportPackage(String name, String version, String type, String pur
     public static ReportPackage of(Package p) {
         return new ReportPackage(p.name(), p.version(), p.ecosystem().id(), p.purl(), p.sourceName(), p.sourceVersion(),
                 p.layer(), p.locations(), p.declaredOnly());
-    }
-
-    /** Back to the inventory model, for matching a report's packages against advisories. */
-    public Package toPackage() {
-        return new Package(name, version, Ecosystem.valueOf(type.toUpperCase(java.util.Locale.ROOT)), purl, source,
-                sourceVersion, layer, locations, declaredOnly);
     }
 }

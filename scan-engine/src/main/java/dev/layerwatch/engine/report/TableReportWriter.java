@@ -2,6 +2,7 @@ package dev.layerwatch.engine.report;
 
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.finding.SecretFinding;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -16,7 +17,8 @@ import java.util.List;
 public final class TableReportWriter implements ReportWriter {
 
     @Override
-    public void write(List<ImageReport> reports, OutputStream out) throws IOException {
+    public void write(List<ImageScan> scans, OutputStream out) throws IOException {
+        List<ImageReport> reports = scans.stream().map(ImageReport::of).toList();
         PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
         for (ImageReport r : reports) {
             w.println(r.image() + (r.platform() == null ? "" : " (" + r.platform() + ")")

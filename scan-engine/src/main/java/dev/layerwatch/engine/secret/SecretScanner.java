@@ -1,7 +1,7 @@
 package dev.layerwatch.engine.secret;
 
 import dev.layerwatch.common.finding.SecretFinding;
-import dev.layerwatch.engine.analysis.FileMeta;
+import dev.layerwatch.engine.layer.FileMeta;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

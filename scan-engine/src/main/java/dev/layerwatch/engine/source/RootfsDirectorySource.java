@@ -2,7 +2,6 @@ package dev.layerwatch.engine.source;
 
 import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.Platform;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
 import dev.layerwatch.engine.image.ImageSource;
 import dev.layerwatch.engine.image.LayerDescriptor;
 import dev.layerwatch.engine.image.PlatformImage;
@@ -45,7 +44,7 @@ public final class RootfsDirectorySource implements ImageSource {
     @Override
     public List<PlatformImage> images(Platform platform) {
         Digest pseudo = pseudoDigest();
-        LayerDescriptor layer = new LayerDescriptor(pseudo, ImageAnalyzer.DIRECTORY_LAYER_MEDIA_TYPE, -1, List.of());
+        LayerDescriptor layer = new LayerDescriptor(pseudo, LayerDescriptor.DIRECTORY_LAYER_MEDIA_TYPE, -1, List.of());
         return List.of(new PlatformImage(null, null, null, null, null, new byte[0], List.of(layer)));
     }
 

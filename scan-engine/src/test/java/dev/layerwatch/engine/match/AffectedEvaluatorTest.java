@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.layerwatch.engine.advisory.AffectedPackage;
 import dev.layerwatch.engine.advisory.AffectedRange;
-import dev.layerwatch.engine.advisory.RangeEvent;
 import dev.layerwatch.engine.advisory.RangeEvent.Kind;
+import dev.layerwatch.engine.advisory.RangeEvent;
 import dev.layerwatch.engine.inventory.Ecosystem;
-import dev.layerwatch.engine.version.VersionComparators;
+import dev.layerwatch.engine.standard.VersionComparators;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

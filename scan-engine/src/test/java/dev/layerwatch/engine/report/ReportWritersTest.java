@@ -6,8 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.finding.SecretFinding;
 import dev.layerwatch.common.finding.Severity;
+import dev.layerwatch.common.image.Digest;
+import dev.layerwatch.common.image.Platform;
+import dev.layerwatch.engine.assembly.ImageInventory;
+import dev.layerwatch.engine.image.LayerDescriptor;
+import dev.layerwatch.engine.inventory.Ecosystem;
+import dev.layerwatch.engine.inventory.OsRelease;
+import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layerscan.LayerOutcome;
+import dev.layerwatch.engine.layerscan.LayerResult;
+import dev.layerwatch.engine.scan.ImageScan;
+import dev.layerwatch.engine.standard.ReportFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.cyclonedx.Version;
 import org.cyclonedx.model.Bom;
@@ -21,32 +34,47 @@ class ReportWritersTest {
 
     private static final String LAYER = "sha256:" + "ab".repeat(32);
 
-    static ImageReport report() {
-        return new ImageReport("127.0.0.1:5000/app:1.0", "sha256:" + "cd".repeat(32), null, "linux/amd64",
-                new ReportOs("debian", "12", "bookworm", "Debian GNU/Linux 12 (bookworm)", false, "2028-06-30"),
-                List.of(new ReportPackage("libc6", "2.36-9+deb12u7", "deb", "pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?distro=debian-12",
-                                "glibc", null, LAYER, List.of("/var/lib/dpkg/status"), false),
-                        new ReportPackage("org.apache.logging.log4j:log4j-core", "2.14.1", "maven",
-                                "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", null, null, LAYER,
-                                List.of("/app/app.jar", "/app/app.jar:BOOT-INF/lib/log4j-core-2.14.1.jar"), false),
-                        new ReportPackage("left-pad", "1.3.0", "npm", "pkg:npm/left-pad@1.3.0", null, null, LAYER,
-                                List.of("/app/package-lock.json"), true)),
-                List.of(),
-                List.of(new SecretFinding("aws-access-key", Severity.HIGH, "AWS access key", "/app/.env", 3, LAYER, "AKIA************MPLE")),
-                List.of(new ConfigFinding("LW-CONFIG-ROOT-USER", Severity.MEDIUM, "Runs as root", "User is empty")),
-                List.of("layer x: absolute path '/etc/x' taken relative to the image root"),
-                List.of(new ReportLayer(LAYER, "application/vnd.oci.image.layer.v1.tar+gzip", 1234, "sha256:" + "ef".repeat(32), false, null)));
+    /** One scanned image with a deb, a maven and an npm package, a secret, a config finding, a warning and one layer. */
+    static ImageScan scan() {
+        return ImageScan.unmatched(inventory(List.of()));
     }
 
-    private static byte[] write(ReportFormat format, List<ImageReport> reports) throws Exception {
+    /** The fixture inventory, with {@code extra} packages after the fixture's three. */
+    static ImageInventory inventory(List<Package> extra) {
+        List<Package> packages = new ArrayList<>(List.of(
+                new Package("libc6", "2.36-9+deb12u7", Ecosystem.DEB, "pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?distro=debian-12",
+                        "glibc", null, LAYER, List.of("/var/lib/dpkg/status"), false),
+                new Package("org.apache.logging.log4j:log4j-core", "2.14.1", Ecosystem.MAVEN,
+                        "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", null, null, LAYER,
+                        List.of("/app/app.jar", "/app/app.jar:BOOT-INF/lib/log4j-core-2.14.1.jar"), false),
+                new Package("left-pad", "1.3.0", Ecosystem.NPM, "pkg:npm/left-pad@1.3.0", null, null, LAYER,
+                        List.of("/app/package-lock.json"), true)));
+        packages.addAll(extra);
+        LayerResult layer = new LayerResult(LAYER, "sha256:" + "ef".repeat(32), true, null, null, null, null, null, null, null);
+        return new ImageInventory("127.0.0.1:5000/app:1.0", Digest.parse("sha256:" + "cd".repeat(32)), null, Platform.parse("linux/amd64"),
+                new OsRelease("debian", "12", "bookworm", "Debian GNU/Linux 12 (bookworm)"), LocalDate.of(2028, 6, 30), false,
+                packages,
+                List.of(new ConfigFinding("LW-CONFIG-ROOT-USER", Severity.MEDIUM, "Runs as root", "User is empty")),
+                List.of(new SecretFinding("aws-access-key", Severity.HIGH, "AWS access key", "/app/.env", 3, LAYER, "AKIA************MPLE")),
+                List.of("layer x: absolute path '/etc/x' taken relative to the image root"),
+                List.of(new LayerOutcome(new LayerDescriptor(Digest.parse(LAYER), "application/vnd.oci.image.layer.v1.tar+gzip", 1234, null),
+                        layer, false)));
+    }
+
+    /** The fixture as the JSON document shows it. */
+    static ImageReport report() {
+        return ImageReport.of(scan());
+    }
+
+    private static byte[] write(ReportFormat format, List<ImageScan> scans) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        format.writer().write(reports, out);
+        format.writer().write(scans, out);
         return out.toByteArray();
     }
 
     @Test
     void jsonHasTheDocumentedFieldsAndReadsBack() throws Exception {
-        byte[] json = write(ReportFormat.JSON, List.of(report()));
+        byte[] json = write(ReportFormat.JSON, List.of(scan()));
         JsonNode tree = JsonMapper.builder().build().readTree(json);
         assertThat(tree.path("os").path("id").asString()).isEqualTo("debian");
         assertThat(tree.path("os").path("versionId").asString()).isEqualTo("12");
@@ -64,13 +92,13 @@ class ReportWritersTest {
         assertThat(tree.path("warnings").size()).isEqualTo(1);
         assertThat(JsonReportWriter.read(json)).containsExactly(report());
 
-        byte[] two = write(ReportFormat.JSON, List.of(report(), report()));
+        byte[] two = write(ReportFormat.JSON, List.of(scan(), scan()));
         assertThat(JsonReportWriter.read(two)).hasSize(2);
     }
 
     @Test
     void cycloneDxIsValid16WithPurlsAndTheImageAsMetadataComponent() throws Exception {
-        byte[] json = write(ReportFormat.CYCLONEDX, List.of(report()));
+        byte[] json = write(ReportFormat.CYCLONEDX, List.of(scan()));
         JsonParser parser = new JsonParser();
         assertThat(parser.validate(json, Version.VERSION_16)).isEmpty();
         Bom bom = parser.parse(json);
@@ -90,12 +118,12 @@ class ReportWritersTest {
 
     @Test
     void cycloneDxRefusesSeveralPlatforms() {
-        assertThatThrownBy(() -> write(ReportFormat.CYCLONEDX, List.of(report(), report()))).hasMessageContaining("--platform");
+        assertThatThrownBy(() -> write(ReportFormat.CYCLONEDX, List.of(scan(), scan()))).hasMessageContaining("--platform");
     }
 
     @Test
     void theTableListsPackagesFindingsAndWarnings() throws Exception {
-        String table = new String(write(ReportFormat.TABLE, List.of(report())), StandardCharsets.UTF_8);
+        String table = new String(write(ReportFormat.TABLE, List.of(scan())), StandardCharsets.UTF_8);
         assertThat(table).contains("Debian GNU/Linux 12 (bookworm)")
                 .containsPattern("libc6\\s+2\\.36-9\\+deb12u7\\s+deb\\s+abababababab")
                 .contains("npm (declared)")

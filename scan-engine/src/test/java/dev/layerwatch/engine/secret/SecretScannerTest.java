@@ -3,7 +3,7 @@ package dev.layerwatch.engine.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerwatch.common.finding.SecretFinding;
-import dev.layerwatch.engine.analysis.FileMeta;
+import dev.layerwatch.engine.layer.FileMeta;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

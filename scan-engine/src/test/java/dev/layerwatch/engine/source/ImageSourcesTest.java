@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.layerwatch.common.image.Platform;
 import dev.layerwatch.engine.analysis.AnalysisListener;
 import dev.layerwatch.engine.analysis.AnalyzerSet;
-import dev.layerwatch.engine.analysis.CatalogResult;
-import dev.layerwatch.engine.analysis.FileMeta;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
-import dev.layerwatch.engine.analysis.LayerAnalyzer;
-import dev.layerwatch.engine.analysis.LayerResultCache;
-import dev.layerwatch.engine.analysis.PackageCataloger;
+import dev.layerwatch.engine.assembly.ImageAnalyzer;
+import dev.layerwatch.engine.assembly.ImageInventory;
+import dev.layerwatch.engine.catalog.CatalogResult;
+import dev.layerwatch.engine.catalog.PackageCataloger;
 import dev.layerwatch.engine.image.ImageSource;
 import dev.layerwatch.engine.image.PlatformImage;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layer.FileMeta;
 import dev.layerwatch.engine.layer.LayerLimits;
 import dev.layerwatch.engine.layer.TarLayerBuilder;
-import dev.layerwatch.engine.report.ImageReport;
+import dev.layerwatch.engine.layerscan.LayerAnalyzer;
+import dev.layerwatch.engine.layerscan.LayerResultCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,9 +109,9 @@ class ImageSourcesTest {
         try (ImageSource source = OciLayoutSource.open(dir, null)) {
             ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(new AnalyzerSet(List.of(PKG), null, null, null, null, null),
                     LayerLimits.DEFAULTS), LayerResultCache.NONE);
-            ImageReport report = analyzer.scan(source, null, AnalysisListener.SILENT).getFirst();
+            ImageInventory report = analyzer.scan(source, null, AnalysisListener.SILENT).getFirst();
             assertThat(report.packages()).extracting(p -> p.name()).containsExactly("a", "b");
-            assertThat(report.layers().get(1).failure()).contains("digest mismatch");
+            assertThat(report.layers().get(1).result().failure()).contains("digest mismatch");
         }
     }
 
@@ -140,12 +140,12 @@ class ImageSourcesTest {
         try (ImageSource source = Targets.open(Targets.parse("dir:" + dir), RegistrySourceFactory.UNAVAILABLE)) {
             ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(new AnalyzerSet(List.of(PKG), null, null, null, null, null),
                     LayerLimits.DEFAULTS), LayerResultCache.NONE);
-            ImageReport report = analyzer.scan(source, null, AnalysisListener.SILENT).getFirst();
+            ImageInventory report = analyzer.scan(source, null, AnalysisListener.SILENT).getFirst();
             assertThat(report.packages()).singleElement().satisfies(p -> {
                 assertThat(p.name()).isEqualTo("a");
                 assertThat(p.layer()).isNull();
             });
-            assertThat(report.layers()).singleElement().satisfies(l -> assertThat(l.digest()).isNull());
+            assertThat(report.layers()).singleElement().satisfies(l -> assertThat(l.citedDigest()).isNull());
             assertThat(report.warnings()).isEmpty();
         }
     }

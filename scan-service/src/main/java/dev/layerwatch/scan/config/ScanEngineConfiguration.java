@@ -1,11 +1,16 @@
 package dev.layerwatch.scan.config;
 
 import dev.layerwatch.engine.analysis.AnalyzerSet;
-import dev.layerwatch.engine.analysis.AnalyzerSets;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
-import dev.layerwatch.engine.analysis.LayerAnalyzer;
-import dev.layerwatch.engine.analysis.LayerResultCache;
+import dev.layerwatch.engine.assembly.ImageAnalyzer;
 import dev.layerwatch.engine.layer.LayerLimits;
+import dev.layerwatch.engine.layerscan.LayerAnalyzer;
+import dev.layerwatch.engine.layerscan.LayerResultCache;
+import dev.layerwatch.engine.match.VulnerabilityMatcher;
+import dev.layerwatch.engine.policy.FindingPolicy;
+import dev.layerwatch.engine.scan.ScanEngine;
+import dev.layerwatch.engine.standard.AnalyzerSets;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,5 +36,11 @@ public class ScanEngineConfiguration {
     @Bean
     public ImageAnalyzer scanImageAnalyzer(LayerAnalyzer scanLayerAnalyzer, LayerResultCache layerResultCache, ScanProperties properties) {
         return new ImageAnalyzer(scanLayerAnalyzer, layerResultCache, properties.leaseWait());
+    }
+
+    /** The engine's one entry point: analyse, match against the current snapshot (once there is one), no policy. */
+    @Bean
+    public ScanEngine scanEngine(ImageAnalyzer scanImageAnalyzer, Supplier<Optional<VulnerabilityMatcher>> vulnDbMatchers) {
+        return new ScanEngine(scanImageAnalyzer, vulnDbMatchers, FindingPolicy.permissive());
     }
 }

@@ -4,13 +4,13 @@ import dev.layerwatch.common.event.ImagePushed;
 import dev.layerwatch.common.event.ScanCompleted;
 import dev.layerwatch.common.image.ImageReference;
 import dev.layerwatch.engine.analysis.AnalysisListener;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
 import dev.layerwatch.engine.registry.RegistryClient;
 import dev.layerwatch.engine.registry.RegistryException;
 import dev.layerwatch.engine.registry.RegistryImageSource;
 import dev.layerwatch.engine.registry.RegistryRateLimitedException;
 import dev.layerwatch.engine.registry.RegistryUnreachableException;
-import dev.layerwatch.engine.report.ImageReport;
+import dev.layerwatch.engine.scan.ImageScan;
+import dev.layerwatch.engine.scan.ScanEngine;
 import dev.layerwatch.scan.config.RegistryClients;
 import java.io.IOException;
 import java.time.Clock;
@@ -31,14 +31,12 @@ public class RegistryImageScanner implements ImageScanner {
     private static final Logger log = LoggerFactory.getLogger(RegistryImageScanner.class);
 
     private final RegistryClients registries;
-    private final ImageAnalyzer analyzer;
-    private final VulnerabilityMatching matching;
+    private final ScanEngine engine;
     private final ScanResults results;
 
-    public RegistryImageScanner(RegistryClients registries, ImageAnalyzer analyzer, VulnerabilityMatching matching) {
+    public RegistryImageScanner(RegistryClients registries, ScanEngine engine) {
         this.registries = registries;
-        this.analyzer = analyzer;
-        this.matching = matching;
+        this.engine = engine;
         this.results = new ScanResults(scannerVersion(), Clock.systemUTC());
     }
 
@@ -53,11 +51,10 @@ public class RegistryImageScanner implements ImageScanner {
             RegistryClient client = registries.client(image.registry());
             ImageReference pinned = image.digest() != null ? image : image.withDigest(client.resolveDigest(image));
             try (RegistryImageSource source = new RegistryImageSource(client, pinned)) {
-                List<ImageReport> reports = analyzer.scan(source, null, AnalysisListener.SILENT);
-                List<ScanCompleted> out = new ArrayList<>(reports.size());
-                for (ImageReport report : reports) {
-                    VulnerabilityMatching.Matched matched = matching.match(report);
-                    out.add(results.succeeded(event, pinned, matched.report(), matched.snapshotVersion()));
+                List<ImageScan> scans = engine.scan(source, null, AnalysisListener.SILENT);
+                List<ScanCompleted> out = new ArrayList<>(scans.size());
+                for (ImageScan scan : scans) {
+                    out.add(results.succeeded(event, pinned, scan));
                 }
                 return out;
             }

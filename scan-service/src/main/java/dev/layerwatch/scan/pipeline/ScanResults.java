@@ -6,23 +6,21 @@ import dev.layerwatch.common.event.ScanCompleted;
 import dev.layerwatch.common.event.ScanSummary;
 import dev.layerwatch.common.finding.SeverityCounts;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
-import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.ImageReference;
-import dev.layerwatch.common.image.Platform;
 import dev.layerwatch.common.inventory.InventoryPackage;
 import dev.layerwatch.common.inventory.LayerInventory;
-import dev.layerwatch.engine.report.ImageReport;
-import dev.layerwatch.engine.report.ReportLayer;
-import dev.layerwatch.engine.report.ReportOs;
-import dev.layerwatch.engine.report.ReportPackage;
+import dev.layerwatch.engine.assembly.ImageInventory;
+import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layerscan.LayerOutcome;
+import dev.layerwatch.engine.inventory.OsRelease;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns engine reports into {@link ScanCompleted} events: the contract scan-service publishes. */
+/** Turns the engine's scans into {@link ScanCompleted} events: the contract scan-service publishes. */
 final class ScanResults {
 
     private final String scannerVersion;
@@ -33,32 +31,32 @@ final class ScanResults {
         this.clock = clock;
     }
 
-    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageReport report, String vulnDbVersion) {
-        List<VulnerabilityFinding> findings = report.findings();
-        ScanSummary summary = new ScanSummary(report.packages().size(), report.layers().size(),
+    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageScan scan) {
+        ImageInventory inventory = scan.inventory();
+        List<VulnerabilityFinding> findings = scan.findings();
+        ScanSummary summary = new ScanSummary(inventory.packages().size(), inventory.layers().size(),
                 SeverityCounts.of(findings.stream().map(VulnerabilityFinding::severity).toList()),
-                report.secrets().size(), report.configFindings().size());
+                inventory.secrets().size(), inventory.configFindings().size());
         return new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, event.eventId(),
                 ScanCompleted.Status.SUCCEEDED, null,
                 image.registry(), image.repository(), image.tag(), image.digest(),
-                report.manifestDigest() == null ? null : Digest.parse(report.manifestDigest()),
-                report.platform() == null ? null : Platform.parse(report.platform()),
-                os(report.os()), summary, findings, report.configFindings(), report.secrets(), report.warnings(),
-                vulnDbVersion, scannerVersion, clock.instant(), inventory(report));
+                inventory.manifestDigest(), inventory.platform(),
+                os(inventory), summary, findings, inventory.configFindings(), inventory.secrets(), scan.warnings(),
+                scan.vulnDbVersion(), scannerVersion, clock.instant(), layers(inventory));
     }
 
     /** The packages grouped by the layer that contributes them, layers in manifest order (report-service stores them per layer). */
-    static List<LayerInventory> inventory(ImageReport report) {
+    static List<LayerInventory> layers(ImageInventory inventory) {
         Map<String, List<InventoryPackage>> byLayer = new LinkedHashMap<>();
-        for (ReportLayer layer : report.layers()) {
-            if (layer.digest() != null) {
-                byLayer.put(layer.digest(), new ArrayList<>());
+        for (LayerOutcome layer : inventory.layers()) {
+            if (layer.citedDigest() != null) {
+                byLayer.put(layer.citedDigest(), new ArrayList<>());
             }
         }
-        for (ReportPackage p : report.packages()) {
+        for (Package p : inventory.packages()) {
             String layer = p.layer() == null ? UNATTRIBUTED : p.layer();
-            byLayer.computeIfAbsent(layer, l -> new ArrayList<>()).add(new InventoryPackage(p.name(), p.version(), p.type(),
-                    p.purl(), p.source(), p.sourceVersion(), p.locations()));
+            byLayer.computeIfAbsent(layer, l -> new ArrayList<>()).add(new InventoryPackage(p.name(), p.version(), p.ecosystem().id(),
+                    p.purl(), p.sourceName(), p.sourceVersion(), p.locations()));
         }
         return byLayer.entrySet().stream().map(e -> new LayerInventory(e.getKey(), e.getValue())).toList();
     }
@@ -74,11 +72,11 @@ final class ScanResults {
                 null, scannerVersion, clock.instant());
     }
 
-    private static OsSummary os(ReportOs os) {
+    private static OsSummary os(ImageInventory inventory) {
+        OsRelease os = inventory.os();
         if (os == null) {
             return null;
         }
-        return new OsSummary(os.id(), os.versionId(), os.prettyName(), Boolean.TRUE.equals(os.eol()),
-                os.eolDate() == null ? null : LocalDate.parse(os.eolDate()));
+        return new OsSummary(os.id(), os.versionId(), os.prettyName(), Boolean.TRUE.equals(inventory.eolReached()), inventory.eolDate());
     }
 }

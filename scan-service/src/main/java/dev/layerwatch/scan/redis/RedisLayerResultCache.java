@@ -1,8 +1,8 @@
 package dev.layerwatch.scan.redis;
 
-import dev.layerwatch.engine.analysis.LayerResult;
-import dev.layerwatch.engine.analysis.LayerResultCache;
-import dev.layerwatch.engine.analysis.LayerResultJson;
+import dev.layerwatch.engine.layerscan.LayerResult;
+import dev.layerwatch.engine.layerscan.LayerResultCache;
+import dev.layerwatch.engine.layerscan.LayerResultJson;
 import dev.layerwatch.scan.config.ScanProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

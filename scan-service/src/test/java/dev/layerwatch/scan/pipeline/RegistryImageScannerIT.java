@@ -6,13 +6,15 @@ import dev.layerwatch.common.event.ImagePushed;
 import dev.layerwatch.common.event.ScanCompleted;
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.image.ImageReference;
-import dev.layerwatch.engine.analysis.AnalyzerSets;
-import dev.layerwatch.engine.analysis.ImageAnalyzer;
-import dev.layerwatch.engine.analysis.InMemoryLayerResultCache;
-import dev.layerwatch.engine.analysis.LayerAnalyzer;
-import dev.layerwatch.engine.analysis.LayerResult;
-import dev.layerwatch.engine.analysis.LayerResultCache;
+import dev.layerwatch.engine.assembly.ImageAnalyzer;
 import dev.layerwatch.engine.layer.LayerLimits;
+import dev.layerwatch.engine.layerscan.InMemoryLayerResultCache;
+import dev.layerwatch.engine.layerscan.LayerAnalyzer;
+import dev.layerwatch.engine.layerscan.LayerResult;
+import dev.layerwatch.engine.layerscan.LayerResultCache;
+import dev.layerwatch.engine.policy.FindingPolicy;
+import dev.layerwatch.engine.scan.ScanEngine;
+import dev.layerwatch.engine.standard.AnalyzerSets;
 import dev.layerwatch.scan.config.RegistriesProperties;
 import dev.layerwatch.scan.config.RegistryClients;
 import dev.layerwatch.scan.config.VulnDbProperties;
@@ -49,7 +51,8 @@ class RegistryImageScannerIT {
         clients = new RegistryClients(new RegistriesProperties(List.of(
                 new RegistriesProperties.Registry(registry.hostPort(), true, null, null))));
         ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), cache, Duration.ofSeconds(5));
-        scanner = new RegistryImageScanner(clients, analyzer, new VulnerabilityMatching(new VulnDbProperties(null, Duration.ofSeconds(30))));
+        scanner = new RegistryImageScanner(clients,
+                new ScanEngine(analyzer, new VulnDbMatchers(new VulnDbProperties(null, Duration.ofSeconds(30))), FindingPolicy.permissive()));
     }
 
     @AfterEach

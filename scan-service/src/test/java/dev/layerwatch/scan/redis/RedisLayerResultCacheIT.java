@@ -2,11 +2,11 @@ package dev.layerwatch.scan.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerwatch.engine.layer.LayerEntryKind;
-import dev.layerwatch.engine.analysis.LayerFile;
-import dev.layerwatch.engine.analysis.LayerResult;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layer.LayerEntryKind;
+import dev.layerwatch.engine.layerscan.LayerFile;
+import dev.layerwatch.engine.layerscan.LayerResult;
 import dev.layerwatch.scan.config.ScanProperties;
 import dev.layerwatch.testkit.redis.RedisServerExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,11 +1,11 @@
 package dev.layerwatch.engine.ecosystem.java;
 
-import dev.layerwatch.engine.analysis.CatalogResult;
-import dev.layerwatch.engine.analysis.FileMeta;
-import dev.layerwatch.engine.analysis.PackageCataloger;
-import dev.layerwatch.engine.ecosystem.PackageUrls;
+import dev.layerwatch.engine.catalog.CatalogResult;
+import dev.layerwatch.engine.catalog.PackageCataloger;
+import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layer.FileMeta;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.layerwatch.engine.ecosystem.npm;
 
-import dev.layerwatch.engine.analysis.CatalogResult;
-import dev.layerwatch.engine.analysis.FileMeta;
-import dev.layerwatch.engine.analysis.PackageCataloger;
+import dev.layerwatch.engine.catalog.CatalogResult;
+import dev.layerwatch.engine.catalog.PackageCataloger;
 import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layer.FileMeta;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

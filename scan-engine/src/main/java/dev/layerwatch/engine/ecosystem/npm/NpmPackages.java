@@ -1,6 +1,6 @@
 package dev.layerwatch.engine.ecosystem.npm;
 
-import dev.layerwatch.engine.ecosystem.PackageUrls;
+import dev.layerwatch.engine.catalog.PackageUrls;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.layerwatch.engine.report.sarif;
 
-import dev.layerwatch.engine.report.ImageReport;
-import dev.layerwatch.engine.report.ReportPackage;
 import dev.layerwatch.engine.report.ReportWriter;
+import dev.layerwatch.engine.scan.ImageScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -22,14 +21,13 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(List<ImageReport> reports, OutputStream out) throws IOException {
-        if (reports.size() != 1) {
+    public void write(List<ImageScan> scans, OutputStream out) throws IOException {
+        if (scans.size() != 1) {
             throw new IllegalArgumentException("a SARIF log here describes one platform image, but the scan produced "
-                    + reports.size() + "; choose one with --platform");
+                    + scans.size() + "; choose one with --platform");
         }
-        ImageReport report = reports.getFirst();
-        var packages = report.packages().stream().map(ReportPackage::toPackage).toList();
-        sarif.write(report.image(), report.findings(), SarifWriter.locationsByPurl(packages), out);
+        ImageScan scan = scans.getFirst();
+        sarif.write(scan.inventory().image(), scan.findings(), SarifWriter.locationsByPurl(scan.inventory().packages()), out);
         out.write('\n');
         out.flush();
     }

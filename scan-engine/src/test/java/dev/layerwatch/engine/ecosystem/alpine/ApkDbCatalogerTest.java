@@ -2,7 +2,7 @@ package dev.layerwatch.engine.ecosystem.alpine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerwatch.engine.analysis.CatalogResult;
+import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.ecosystem.RootfsFixture;
 import dev.layerwatch.engine.inventory.Ecosystem;
 import dev.layerwatch.engine.inventory.Package;

@@ -3,10 +3,10 @@ package dev.layerwatch.engine.ecosystem.debian;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.packageurl.PackageURL;
-import dev.layerwatch.engine.analysis.CatalogResult;
-import dev.layerwatch.engine.analysis.FileMeta;
+import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.ecosystem.RootfsFixture;
 import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layer.FileMeta;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

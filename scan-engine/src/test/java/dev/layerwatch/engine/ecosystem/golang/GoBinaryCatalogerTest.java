@@ -2,9 +2,9 @@ package dev.layerwatch.engine.ecosystem.golang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerwatch.engine.analysis.CatalogResult;
-import dev.layerwatch.engine.analysis.FileMeta;
+import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.ecosystem.RootfsFixture;
+import dev.layerwatch.engine.layer.FileMeta;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,10 +2,10 @@ package dev.layerwatch.engine.ecosystem.npm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerwatch.engine.analysis.CatalogResult;
-import dev.layerwatch.engine.analysis.FileMeta;
+import dev.layerwatch.engine.catalog.CatalogResult;
 import dev.layerwatch.engine.ecosystem.RootfsFixture;
 import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layer.FileMeta;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
