@@ -74,6 +74,8 @@ class RegistryPushToReportIT {
         Path pgBase = Files.createTempDirectory("lw-report-e2e-");
         Files.setPosixFilePermissions(pgBase, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path pgData = pgBase.resolve("postgres");
+        // another test class of this JVM may have started the embedded PostgreSQL elsewhere: this test owns its data directory
+        EmbeddedInfrastructure.stopPostgres();
 
         Path javaApp = javaAppRootfs(work.resolve("java-app"));
         Path upper = Files.createDirectories(work.resolve("whiteout-upper/app/lib")).getParent().getParent();
