@@ -23,6 +23,10 @@ import picocli.CommandLine.Command;
 public final class Layerwatch {
 
     public static final int EXIT_USAGE = 2;
+    /** {@code --exit-code} was given but the packages were not checked against a current DB: the gate cannot pass. */
+    public static final int EXIT_NOT_CHECKED = 3;
+    /** A layer could not be read (digest mismatch, corrupt stream, limit hit): the scan is incomplete, never a pass. */
+    public static final int EXIT_INCOMPLETE = 4;
 
     /**
      * What the commands read from the process rather than from their arguments, in one place so that tests

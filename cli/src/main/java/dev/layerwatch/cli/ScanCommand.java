@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         description = {"Scan an image: OS, packages, vulnerabilities (with --db), secrets and image-config findings.",
                 "Formats: table (default), json, cyclonedx (with a vulnerabilities section), sarif (SARIF 2.1.0).",
                 "--severity is a minimum (HIGH means HIGH and CRITICAL), not a list.",
-                "Exit codes: 0 done; N (--exit-code) findings at or above --severity remain; 2 bad arguments or unreadable target."})
+                "Exit codes: 0 done; N (--exit-code) findings at or above --severity remain; 2 bad arguments or unreadable target;",
+                "3 --exit-code given but vulnerabilities not checked (no --db, or DB too old); 4 scan incomplete (a layer not read)."})
 public final class ScanCommand implements Callable<Integer> {
 
     private static final List<ReportFormat> FORMATS = List.of(ReportFormat.TABLE, ReportFormat.JSON, ReportFormat.CYCLONEDX,

@@ -70,12 +70,36 @@ final class ScanRun {
                 stderr.println("note: no vulnerability DB given (--db DIR), so packages were not matched against advisories");
                 stderr.flush();
             }
-            return write(options, format, scans) ? ScanEngine.exitCode(scans) : Layerwatch.EXIT_USAGE;
+            return write(options, format, scans) ? exitCode(scans, mode) : Layerwatch.EXIT_USAGE;
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         } catch (IOException e) {
             return fail(message(e));
         }
+    }
+
+    /**
+     * An incomplete scan never passes (4), whatever {@code --exit-code} says; a gate ({@code --exit-code N}) on
+     * packages not checked against a current DB cannot pass either (3). Otherwise the policy's code.
+     */
+    private int exitCode(List<ImageScan> scans, Mode mode) {
+        List<String> incomplete = scans.stream().flatMap(s -> s.inventory().outcome().incompleteLayers().stream())
+                .map(l -> l.layer() + ": " + l.reason()).distinct().toList();
+        if (!incomplete.isEmpty()) {
+            stderr.println("layerwatch: scan incomplete, " + incomplete.size() + " layer(s) not read (exit "
+                    + Layerwatch.EXIT_INCOMPLETE + "): " + String.join("; ", incomplete));
+            stderr.flush();
+            return Layerwatch.EXIT_INCOMPLETE;
+        }
+        boolean gate = mode.vulnerabilities() != null && mode.vulnerabilities().exitCode != 0;
+        var notChecked = scans.stream().map(ImageScan::vulnerabilityStatus).filter(s -> !s.checked()).findFirst();
+        if (gate && notChecked.isPresent()) {
+            stderr.println("layerwatch: --exit-code cannot pass: vulnerabilities not checked, " + notChecked.get().detail()
+                    + " (exit " + Layerwatch.EXIT_NOT_CHECKED + ")");
+            stderr.flush();
+            return Layerwatch.EXIT_NOT_CHECKED;
+        }
+        return ScanEngine.exitCode(scans);
     }
 
     /** The scans, or null after telling the user why the target could not be read. */

@@ -31,8 +31,17 @@ public final class GoldenJson {
         }
     }
 
+    /** With {@code -Dgolden.update=true} the golden file is rewritten from the actual body (review the diff before committing). */
     public static void assertMatches(String name, String actualBody, String... volatilePointers) {
         JsonNode actual = EventJson.mapper().readTree(actualBody);
+        if (Boolean.getBoolean("golden.update")) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of("src/test/resources/golden", name),
+                        EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         JsonNode expected = read(name);
         for (String pointer : List.of(volatilePointers)) {
             assertThat(actual.at(pointer).isMissingNode()).as("volatile field %s present in actual body", pointer).isFalse();

@@ -4,7 +4,14 @@ import dev.layerwatch.ingest.IngestApplication;
 import dev.layerwatch.notify.NotifyApplication;
 import dev.layerwatch.report.ReportApplication;
 import dev.layerwatch.scan.ScanApplication;
+import dev.layerwatch.common.startup.StartupFact;
+import dev.layerwatch.common.startup.StartupSummary;
+import java.util.List;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
@@ -24,5 +31,11 @@ public class StandaloneApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(StandaloneApplication.class, args);
+    }
+
+    /** One block at start-up saying what is active (sources, registries, vulnerability DB, notifiers). */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> startupSummary(List<StartupFact> facts) {
+        return ready -> LoggerFactory.getLogger("layerwatch.startup").info(StartupSummary.render("standalone (ingest + scan + notify)", facts));
     }
 }

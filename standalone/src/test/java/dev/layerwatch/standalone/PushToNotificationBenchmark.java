@@ -46,6 +46,7 @@ class PushToNotificationBenchmark {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry props) {
         props.add("server.port", () -> APP_PORT);
+        props.add("layerwatch.vulndb.update.enabled", () -> "false"); // the public feeds are not loopback
         props.add("layerwatch.ingest.distribution.token", () -> TOKEN);
         props.add("layerwatch.registries[0].host", registry::hostPort);
         props.add("layerwatch.registries[0].insecure", () -> "true");

@@ -77,6 +77,7 @@ class RegistryPushToSlackIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry props) {
         props.add("layerwatch.vulndb.dir", () -> vulnDb().toString());
+        props.add("layerwatch.vulndb.update.enabled", () -> "false"); // the public feeds are not loopback
         props.add("server.port", () -> APP_PORT);
         props.add("layerwatch.ingest.distribution.token", () -> TOKEN);
         props.add("layerwatch.registries[0].host", registry::hostPort);

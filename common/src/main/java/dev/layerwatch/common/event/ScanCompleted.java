@@ -19,10 +19,17 @@ import java.util.UUID;
  * @param causationId    the {@link ImagePushed#eventId()} this scan answers
  * @param status         {@code SUCCEEDED}, or {@code FAILED} with {@code error} saying why
  * @param vulnDbVersion  the vulnerability snapshot the findings were matched against; null when none was loaded
+ * @param outcome        COMPLETE, INCOMPLETE (the layers not read, and why) or FAILED (why, since when); since
+ *                       schema 2. Read from a schema-1 record it is derived from {@code status}/{@code error}.
+ * @param vulnerabilityStatus CHECKED, or NOT_CHECKED and why (no DB, DB not ready, DB too old); since schema 2.
+ *                       Absent in a schema-1 record, it is CHECKED only when {@code vulnDbVersion} is set:
+ *                       an unknown status is never read as "checked".
+ * @param pushReceivedAt the {@link ImagePushed#receivedAt()} this scan answers, for push-to-notification latency; since
+ *                       schema 2, null when unknown
  * @param inventory      every package of the image, grouped by the layer that contributes it, in manifest order;
  *                       empty for a failed scan and in records from producers that predate it. Sent whole: the
  *                       producer compresses the record (zstd), which keeps a 10,000-package image well under the
- *                       broker's 1 MiB batch limit.
+ *                       broker's 1 MiB batch limit. Additive: readers that do not know it ignore it.
  */
 public record ScanCompleted(
         String eventId,
@@ -45,9 +52,13 @@ public record ScanCompleted(
         String vulnDbVersion,
         String scannerVersion,
         Instant scannedAt,
+        ScanOutcome outcome,
+        VulnerabilityStatus vulnerabilityStatus,
+        Instant pushReceivedAt,
         List<LayerInventory> inventory) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: {@code outcome}, {@code vulnerabilityStatus} and {@code pushReceivedAt} added (additive: schema-1 readers ignore them). */
+    public static final int SCHEMA_VERSION = 2;
 
     public enum Status { SUCCEEDED, FAILED }
 
@@ -66,6 +77,15 @@ public record ScanCompleted(
         configFindings = configFindings == null ? List.of() : List.copyOf(configFindings);
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        if (outcome == null) {
+            outcome = status == Status.FAILED ? ScanOutcome.failed(error, null) : ScanOutcome.COMPLETE;
+        }
+        if ((outcome.result() == ScanOutcome.Result.FAILED) != (status == Status.FAILED)) {
+            throw new IllegalArgumentException("ScanCompleted " + eventId + ": status " + status + " contradicts outcome " + outcome.result());
+        }
+        if (vulnerabilityStatus == null) {
+            vulnerabilityStatus = vulnDbVersion == null ? VulnerabilityStatus.noDb() : VulnerabilityStatus.checked(vulnDbVersion, null);
+        }
         inventory = inventory == null ? List.of() : List.copyOf(inventory);
     }
 
@@ -74,9 +94,33 @@ public record ScanCompleted(
                          String repository, String tag, Digest digest, Digest manifestDigest, Platform platform, OsSummary os,
                          ScanSummary summary, List<VulnerabilityFinding> findings, List<ConfigFinding> configFindings,
                          List<SecretFinding> secrets, List<String> warnings, String vulnDbVersion, String scannerVersion,
+                         Instant scannedAt, ScanOutcome outcome, VulnerabilityStatus vulnerabilityStatus, Instant pushReceivedAt) {
+        this(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest, manifestDigest, platform, os,
+                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, outcome,
+                vulnerabilityStatus, pushReceivedAt, List.of());
+    }
+
+    /** The schema-1 shape: outcome and vulnerability status derived (see the record's parameters). */
+    public ScanCompleted(String eventId, int schemaVersion, String causationId, Status status, String error, String registry,
+                         String repository, String tag, Digest digest, Digest manifestDigest, Platform platform, OsSummary os,
+                         ScanSummary summary, List<VulnerabilityFinding> findings, List<ConfigFinding> configFindings,
+                         List<SecretFinding> secrets, List<String> warnings, String vulnDbVersion, String scannerVersion,
                          Instant scannedAt) {
         this(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest, manifestDigest, platform, os,
-                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, List.of());
+                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, null, null, null, List.of());
+    }
+
+    /** This result with only the given findings (what one notification target is told), status and outcome kept. */
+    public ScanCompleted withFindings(List<VulnerabilityFinding> newFindings, List<ConfigFinding> newConfigFindings,
+                                      List<SecretFinding> newSecrets) {
+        return new ScanCompleted(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest,
+                manifestDigest, platform, os, summary, newFindings, newConfigFindings, newSecrets, warnings, vulnDbVersion,
+                scannerVersion, scannedAt, outcome, vulnerabilityStatus, pushReceivedAt, inventory);
+    }
+
+    /** True only when every layer was read and the packages were matched against a current snapshot. */
+    public boolean trustworthyAllClear() {
+        return outcome.complete() && vulnerabilityStatus.checked() && findings.isEmpty();
     }
 
     public static String newEventId() {

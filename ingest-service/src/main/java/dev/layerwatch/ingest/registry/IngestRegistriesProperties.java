@@ -10,10 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("layerwatch")
 public record IngestRegistriesProperties(List<Registry> registries) {
 
-    public record Registry(String host, boolean insecure, String username, String password) {
+    /** {@code aliases}: other names events may give this registry (see scan-service's RegistriesProperties). */
+    public record Registry(String host, boolean insecure, String username, String password, List<String> aliases) {
+
+        public Registry {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
         @Override
         public String toString() {
-            return "Registry[host=" + host + ", insecure=" + insecure + ", username=" + username + ", password=" + (password == null ? null : "***") + "]";
+            return "Registry[host=" + host + ", insecure=" + insecure + ", username=" + username + ", password=" + (password == null ? null : "***")
+                    + ", aliases=" + aliases + "]";
         }
     }
 

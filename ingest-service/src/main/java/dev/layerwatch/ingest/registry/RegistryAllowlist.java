@@ -2,11 +2,12 @@ package dev.layerwatch.ingest.registry;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a registry host is configured. Hosts compare case-insensitively with their port; Docker Hub's
+ * Whether a registry host is configured, under its own name or one of its {@code aliases}. Hosts compare case-insensitively with their port; Docker Hub's
  * several names count as one.
  */
 @Component
@@ -18,7 +19,7 @@ public class RegistryAllowlist {
 
     public RegistryAllowlist(IngestRegistriesProperties properties) {
         this.hosts = properties.registries().stream()
-                .map(IngestRegistriesProperties.Registry::host)
+                .flatMap(r -> Stream.concat(Stream.of(r.host()), r.aliases().stream()))
                 .filter(host -> host != null && !host.isBlank())
                 .map(RegistryAllowlist::normalise)
                 .collect(Collectors.toUnmodifiableSet());

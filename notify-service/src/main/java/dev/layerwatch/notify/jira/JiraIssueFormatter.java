@@ -92,6 +92,12 @@ public final class JiraIssueFormatter {
             }
         }
         text.bullets(findingItems(ticket.findings()));
+        if (!scan.vulnerabilityStatus().checked()) {
+            text.paragraph(Span.strong("Vulnerabilities not fully checked: "), Span.plain(scan.vulnerabilityStatus().detail()));
+        }
+        if (!scan.outcome().complete()) {
+            text.paragraph(Span.strong("Scan incomplete: "), Span.plain(scan.outcome().describe()));
+        }
         text.paragraph(Span.plain("Filed by Layerwatch; the label "), Span.code(ticket.fingerprintLabel()),
                 Span.plain(" identifies this ticket, keep it."));
         return text;
@@ -101,8 +107,13 @@ public final class JiraIssueFormatter {
         List<List<Span>> items = new ArrayList<>();
         for (VulnerabilityFinding f : findings) {
             String fixed = f.fixable() ? String.join(", ", f.fixedVersions()) : "no fix yet";
-            items.add(List.of(Span.strong(f.id()), Span.plain(" " + f.severity() + " in "), Span.code(f.pkg().name()),
+            List<Span> item = new ArrayList<>(List.of(Span.strong(f.id()), Span.plain(" " + f.severity() + " in "), Span.code(f.pkg().name()),
                     Span.plain(" " + f.pkg().version() + " → " + fixed)));
+            if (f.pkg().location() != null) {
+                item.add(Span.plain(" at "));
+                item.add(Span.code(f.pkg().location()));
+            }
+            items.add(item);
         }
         return items;
     }

@@ -68,7 +68,13 @@ public final class JiraNotifier implements Notifier {
                 }
             }
         }
-        if (properties.closeWhenFixed() && properties.grouping() == JiraGrouping.REPOSITORY && isNewestScan(scan)) {
+        // a scan that was not checked or not complete proves nothing is fixed: it never closes tickets
+        boolean conclusive = scan.vulnerabilityStatus().checked() && scan.outcome().complete();
+        if (!conclusive) {
+            LOG.info("not closing Jira tickets for {}: {}", scan.image(),
+                    scan.outcome().complete() ? "vulnerabilities not checked (" + scan.vulnerabilityStatus().detail() + ")" : scan.outcome().describe());
+        }
+        if (conclusive && properties.closeWhenFixed() && properties.grouping() == JiraGrouping.REPOSITORY && isNewestScan(scan)) {
             closeGone(scan, tickets.stream().map(JiraTicket::fingerprintLabel).collect(Collectors.toSet()));
         }
     }

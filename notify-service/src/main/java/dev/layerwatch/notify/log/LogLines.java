@@ -17,8 +17,14 @@ final class LogLines {
         ScanCompleted scan = n.scan();
         List<String> lines = new ArrayList<>();
         if (n.failedScan()) {
-            lines.add("scan FAILED " + scan.image() + ": " + scan.error());
+            lines.add("scan FAILED " + scan.image() + ": " + scan.outcome().describe());
             return lines;
+        }
+        if (!scan.vulnerabilityStatus().checked()) {
+            lines.add("scan " + scan.image() + ": vulnerabilities NOT CHECKED: " + scan.vulnerabilityStatus().detail());
+        }
+        if (!scan.outcome().complete()) {
+            lines.add("scan " + scan.image() + ": " + scan.outcome().describe());
         }
         List<VulnerabilityFinding> vulns = n.vulnerabilitiesBySeverity();
         SeverityCounts c = SeverityCounts.of(vulns.stream().map(VulnerabilityFinding::severity).toList());

@@ -63,10 +63,11 @@ public class NotifyChannelConfiguration {
     @Bean
     public ScanNotifications scanNotifications(NotifyRoutingProperties routing, SlackProperties slack, Notifiers notifyChannels,
                                                ResilientDelivery notifyResilientDelivery, DeliveryLedger notifyDeliveryLedger,
-                                               DeliveryTopics notifyDeliveryTopics, DeliveryProperties delivery) {
+                                               DeliveryTopics notifyDeliveryTopics, DeliveryProperties delivery,
+                                               io.micrometer.core.instrument.MeterRegistry meters) {
         NotificationRouter router = new NotificationRouter(routing.toRules(), notifyChannels.kinds(),
                 rule -> slack.destination(rule.slackChannel()));
         return new ScanNotifications(router, notifyChannels, notifyResilientDelivery, notifyDeliveryLedger,
-                notifyDeliveryTopics, delivery, Clock.systemUTC());
+                notifyDeliveryTopics, delivery, Clock.systemUTC(), new NotifyMetrics(meters));
     }
 }

@@ -39,9 +39,17 @@ public class ScanNotifications {
     private final DeliveryTopics topics;
     private final DeliveryProperties properties;
     private final Clock clock;
+    private final NotifyMetrics metrics;
 
     public ScanNotifications(NotificationRouter router, Notifiers notifiers, ResilientDelivery resilience, DeliveryLedger ledger,
                              DeliveryTopics topics, DeliveryProperties properties, Clock clock) {
+        this(router, notifiers, resilience, ledger, topics, properties, clock,
+                new NotifyMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+    }
+
+    public ScanNotifications(NotificationRouter router, Notifiers notifiers, ResilientDelivery resilience, DeliveryLedger ledger,
+                             DeliveryTopics topics, DeliveryProperties properties, Clock clock, NotifyMetrics metrics) {
+        this.metrics = metrics;
         this.router = router;
         this.notifiers = notifiers;
         this.resilience = resilience;
@@ -119,20 +127,30 @@ public class ScanNotifications {
 
     private void settle(Target target, ScanCompleted scan, DeliveryOutcome outcome, int round) {
         switch (outcome) {
-            case DeliveryOutcome.Delivered d -> LOG.debug("scan {} to {}: {}", scan.eventId(), target, d.detail());
+            case DeliveryOutcome.Delivered d -> {
+                LOG.debug("scan {} to {}: {}", scan.eventId(), target, d.detail());
+                boolean skipped = "already delivered".equals(d.detail()) || "nothing new".equals(d.detail());
+                metrics.settled(target, skipped ? "skipped" : "delivered");
+                if (!skipped) {
+                    metrics.delivered(target, scan, clock.instant());
+                }
+            }
             case DeliveryOutcome.Rejected r -> {
                 LOG.warn("scan {} to {} rejected, dead-lettered: {}", scan.eventId(), target, r.reason());
                 topics.deadLetter(new FailedDelivery(target.id(), r.reason(), round, clock.instant(), scan));
+                metrics.settled(target, "dead_lettered");
             }
             case DeliveryOutcome.RetryLater r when round >= properties.retryTopicAttempts() -> {
                 LOG.warn("scan {} to {} failed {} rounds, dead-lettered: {}", scan.eventId(), target, round, r.reason());
                 topics.deadLetter(new FailedDelivery(target.id(), "gave up after " + round + " retry rounds: " + r.reason(),
                         round, clock.instant(), scan));
+                metrics.settled(target, "dead_lettered");
             }
             case DeliveryOutcome.RetryLater r -> {
                 Instant notBefore = clock.instant().plus(properties.retryTopicWait(round, r.retryAfter()));
                 LOG.info("scan {} to {} failed, retry round {} not before {}: {}", scan.eventId(), target, round + 1, notBefore, r.reason());
                 topics.retry(new PendingDelivery(target.id(), round + 1, notBefore, r.reason(), scan));
+                metrics.settled(target, "retry");
             }
         }
     }

@@ -40,20 +40,47 @@ public final class SlackMessageFormatter {
         ScanCompleted scan = n.scan();
         List<VulnerabilityFinding> vulns = n.vulnerabilitiesBySeverity();
         ArrayNode blocks = JsonNodeFactory.instance.arrayNode();
-        String title = followUp
-                ? "New findings in " + shortName(scan)
-                : vulns.isEmpty() ? "No vulnerabilities in " + shortName(scan) : vulns.size() + " vulnerabilities in " + shortName(scan);
+        boolean checked = scan.vulnerabilityStatus().checked();
+        boolean complete = scan.outcome().complete();
+        String title;
+        if (followUp) {
+            title = "New findings in " + shortName(scan);
+        } else if (!vulns.isEmpty()) {
+            title = vulns.size() + " vulnerabilities in " + shortName(scan);
+        } else if (!checked) {
+            // silence must mean safe: without a (current) DB this is not a clean bill of health
+            title = "Not checked for vulnerabilities: " + shortName(scan);
+        } else if (!complete) {
+            title = "Scan incomplete: " + shortName(scan);
+        } else {
+            title = "No vulnerabilities in " + shortName(scan);
+        }
         blocks.add(header(title));
         blocks.add(section(imageLines(scan)));
-        blocks.add(section(countsLine(scan)));
+        if (!checked) {
+            blocks.add(section(":warning: *Vulnerabilities not checked:* " + escape(scan.vulnerabilityStatus().detail())));
+        }
+        if (!complete) {
+            blocks.add(section(cut(":warning: *Scan incomplete:* " + scan.outcome().incompleteLayers().size()
+                    + " layer(s) could not be read; their packages are missing\n"
+                    + String.join("\n", scan.outcome().incompleteLayers().stream()
+                            .map(l -> "• `" + escape(l.layer()) + "` " + escape(l.reason())).toList()), MAX_TEXT)));
+        }
+        if (checked || !vulns.isEmpty()) {
+            blocks.add(section(countsLine(scan)));
+        }
         if (!vulns.isEmpty()) {
             blocks.add(JsonNodeFactory.instance.objectNode().put("type", "divider"));
-            int shown = Math.min(vulns.size(), properties.maxFindings());
-            for (VulnerabilityFinding f : vulns.subList(0, shown)) {
-                blocks.add(section(findingLine(f)));
+            // copies of one package version (plain, fat, shaded jar) are one entry listing where each copy is
+            List<List<VulnerabilityFinding>> rows = new ArrayList<>(vulns.stream().collect(java.util.stream.Collectors.groupingBy(
+                    f -> f.id() + "\u0000" + f.pkg().name() + "\u0000" + f.pkg().version(), java.util.LinkedHashMap::new,
+                    java.util.stream.Collectors.toList())).values());
+            int shown = Math.min(rows.size(), properties.maxFindings());
+            for (List<VulnerabilityFinding> copies : rows.subList(0, shown)) {
+                blocks.add(section(findingLine(copies)));
             }
-            if (vulns.size() > shown) {
-                blocks.add(context("+" + (vulns.size() - shown) + " more vulnerabilities"));
+            if (rows.size() > shown) {
+                blocks.add(context("+" + (rows.size() - shown) + " more vulnerabilities"));
             }
         }
         if (!n.configFindings().isEmpty()) {
@@ -68,16 +95,22 @@ public final class SlackMessageFormatter {
         if (report != null) {
             blocks.add(section("<" + report + "|Full report>"));
         }
-        String text = shortName(scan) + ": " + (vulns.isEmpty() ? "no vulnerabilities" : countsText(SeverityCounts.of(vulns.stream().map(VulnerabilityFinding::severity).toList())))
-                + (followUp ? " (new since the last message)" : "");
+        String verdict = !vulns.isEmpty() ? countsText(SeverityCounts.of(vulns.stream().map(VulnerabilityFinding::severity).toList()))
+                : !checked ? "vulnerabilities not checked (" + scan.vulnerabilityStatus().detail() + ")"
+                : "no vulnerabilities";
+        String text = shortName(scan) + ": " + verdict + (complete ? "" : "; scan incomplete (" + scan.outcome().incompleteLayers().size()
+                + " layer(s) not read)") + (followUp ? " (new since the last message)" : "");
         return new SlackMessage(text, blocks);
     }
 
     private SlackMessage failure(ScanCompleted scan) {
         ArrayNode blocks = JsonNodeFactory.instance.arrayNode();
+        String why = scan.outcome().describe(); // "scan failed: registry … unreachable since …"
         blocks.add(header("Scan failed: " + shortName(scan)));
-        blocks.add(section(imageLines(scan) + "\n*Error* " + escape(scan.error())));
-        return new SlackMessage("Scan failed for " + shortName(scan) + ": " + scan.error(), blocks);
+        blocks.add(section(imageLines(scan) + "\n*Why* " + escape(why)
+                + (scan.error() == null || scan.error().equals(scan.outcome().reason()) ? "" : "\n*Error* " + escape(scan.error()))
+                + "\n_Not checked for vulnerabilities._"));
+        return new SlackMessage(shortName(scan) + ": " + why, blocks);
     }
 
     private String imageLines(ScanCompleted scan) {
@@ -114,14 +147,37 @@ public final class SlackMessageFormatter {
         return String.join(", ", parts);
     }
 
-    private static String findingLine(VulnerabilityFinding f) {
+    private static String findingLine(List<VulnerabilityFinding> copies) {
+        VulnerabilityFinding f = copies.getFirst();
         String fixed = f.fixable() ? String.join(", ", f.fixedVersions()) : "no fix yet";
         String line = "*" + escape(f.id()) + "* · " + f.severity() + "\n`" + escape(f.pkg().name()) + "` "
                 + escape(String.valueOf(f.pkg().version())) + " → " + escape(fixed);
+        List<String> where = copies.stream().map(SlackMessageFormatter::where).filter(w -> !w.isEmpty()).distinct().toList();
+        if (!where.isEmpty()) {
+            line += "\n" + String.join("\n", where.subList(0, Math.min(where.size(), MAX_SHORT_ITEMS)))
+                    + (where.size() > MAX_SHORT_ITEMS ? "\n+" + (where.size() - MAX_SHORT_ITEMS) + " more copies" : "");
+        }
         if (f.title() != null && !f.title().isBlank()) {
             line += "\n_" + escape(f.title().strip()) + "_";
         }
         return line;
+    }
+
+    /** "in `/app/lib/x.jar` (layer `3f2a…`)", or just the layer: where this copy of the package is. */
+    private static String where(VulnerabilityFinding f) {
+        if (f.pkg().location() == null && f.layer() == null) {
+            return "";
+        }
+        if (f.pkg().location() == null) {
+            return "layer `" + escape(shortDigest(f.layer())) + "`";
+        }
+        return "in `" + escape(f.pkg().location()) + "`" + (f.layer() == null ? "" : " (layer `" + escape(shortDigest(f.layer())) + "`)");
+    }
+
+    private static String shortDigest(String digest) {
+        int colon = digest.indexOf(':');
+        String hex = colon < 0 ? digest : digest.substring(colon + 1);
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
     private static String configLine(ConfigFinding f) {

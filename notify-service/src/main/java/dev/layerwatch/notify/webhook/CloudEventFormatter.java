@@ -23,10 +23,8 @@ public final class CloudEventFormatter {
 
     public ObjectNode format(Notification n, Instant now) {
         ScanCompleted scan = n.scan();
-        ScanCompleted routed = new ScanCompleted(scan.eventId(), scan.schemaVersion(), scan.causationId(), scan.status(),
-                scan.error(), scan.registry(), scan.repository(), scan.tag(), scan.digest(), scan.manifestDigest(),
-                scan.platform(), scan.os(), scan.summary(), n.vulnerabilities(), n.configFindings(), n.secrets(),
-                scan.warnings(), scan.vulnDbVersion(), scan.scannerVersion(), scan.scannedAt());
+        // outcome and vulnerabilityStatus travel in data: an empty findings list is not an all-clear unless they say so
+        ScanCompleted routed = scan.withFindings(n.vulnerabilities(), n.configFindings(), n.secrets());
         ObjectNode event = EventJson.mapper().createObjectNode();
         event.put("specversion", "1.0");
         event.put("type", n.failedScan() ? FAILED_TYPE : TYPE);
@@ -35,6 +33,9 @@ public final class CloudEventFormatter {
         event.put("time", now.toString());
         event.put("subject", scan.key());
         event.put("datacontenttype", "application/json");
+        // CloudEvents extension attributes (lowercase alphanumerics): filterable without parsing data
+        event.put("layerwatchoutcome", scan.outcome().result().name().toLowerCase(java.util.Locale.ROOT));
+        event.put("layerwatchvulnstatus", scan.vulnerabilityStatus().state().name().toLowerCase(java.util.Locale.ROOT));
         event.set("data", EventJson.mapper().valueToTree(routed));
         return event;
     }

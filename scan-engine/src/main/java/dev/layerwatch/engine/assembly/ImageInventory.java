@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.assembly;
 
+import dev.layerwatch.common.event.ScanOutcome;
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.finding.SecretFinding;
 import dev.layerwatch.common.image.Digest;
@@ -45,5 +46,11 @@ public record ImageInventory(
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         layers = layers == null ? List.of() : List.copyOf(layers);
+    }
+
+    /** COMPLETE, or INCOMPLETE naming every layer that could not be read or was cut short by a limit. */
+    public ScanOutcome outcome() {
+        return ScanOutcome.of(layers.stream().filter(l -> l.problem() != null)
+                .map(l -> new ScanOutcome.LayerProblem(l.citedDigest() == null ? "(directory)" : l.citedDigest(), l.problem())).toList());
     }
 }

@@ -14,4 +14,15 @@ public record LayerOutcome(LayerDescriptor descriptor, LayerResult result, boole
     public String citedDigest() {
         return descriptor.directory() ? null : descriptor.digest().toString();
     }
+
+    /**
+     * Why this layer's packages may be missing: it could not be read, or a limit stopped the walk before its end
+     * (as incomplete as an unreadable layer); null when it was read whole.
+     */
+    public String problem() {
+        if (result.failed()) {
+            return result.failure();
+        }
+        return result.complete() ? null : "layer " + descriptor.digest() + ": a limit stopped the walk before the end of the layer";
+    }
 }

@@ -58,6 +58,12 @@ public final class CycloneDxReportWriter implements ReportWriter {
         if (report.platform() != null) {
             image.addProperty(property("layerwatch:platform", report.platform()));
         }
+        // an SBOM without a vulnerabilities section must not read as "none found" when nothing was checked
+        metadata.addProperty(property("layerwatch:vulnerability-status", report.vulnerabilityStatus().state().name()));
+        metadata.addProperty(property("layerwatch:vulnerability-status:detail", report.vulnerabilityStatus().detail()));
+        metadata.addProperty(property("layerwatch:scan-outcome", report.outcome().result().name()));
+        report.outcome().incompleteLayers().forEach(l ->
+                metadata.addProperty(property("layerwatch:incomplete-layer", l.layer() + ": " + l.reason())));
         metadata.setComponent(image);
         bom.setMetadata(metadata);
 

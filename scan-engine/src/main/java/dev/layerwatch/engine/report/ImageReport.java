@@ -1,5 +1,9 @@
 package dev.layerwatch.engine.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.layerwatch.common.event.ScanOutcome;
+import dev.layerwatch.common.event.VulnerabilityStatus;
 import dev.layerwatch.common.finding.ConfigFinding;
 import dev.layerwatch.common.finding.SecretFinding;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
@@ -23,7 +27,10 @@ import java.util.List;
  * @param platform       {@code os/arch[/variant]}, or null when unknown
  * @param vulnDbVersion  the vulnerability DB snapshot the findings came from; null when none was matched
  * @param suppressed     findings a policy (VEX, ignore file, severity, ignore-unfixed) removed, with the reason
+ * @param vulnerabilityStatus whether the packages were matched against a (current) snapshot: NOT_CHECKED until
+ *                       {@link #withVulnerabilities} ran, so an unmatched report never reads as "no vulnerabilities"
  */
+@JsonIgnoreProperties(value = "outcome", allowGetters = true)
 public record ImageReport(
         String image,
         String manifestDigest,
@@ -37,7 +44,8 @@ public record ImageReport(
         List<SecretFinding> secrets,
         List<ConfigFinding> configFindings,
         List<String> warnings,
-        List<ReportLayer> layers) {
+        List<ReportLayer> layers,
+        VulnerabilityStatus vulnerabilityStatus) {
 
     public ImageReport {
         packages = packages == null ? List.of() : List.copyOf(packages);
@@ -47,6 +55,31 @@ public record ImageReport(
         configFindings = configFindings == null ? List.of() : List.copyOf(configFindings);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         layers = layers == null ? List.of() : List.copyOf(layers);
+        if (vulnerabilityStatus == null) {
+            vulnerabilityStatus = vulnDbVersion == null ? VulnerabilityStatus.noDb() : VulnerabilityStatus.checked(vulnDbVersion, null);
+        }
+    }
+
+    /** The shape before {@code vulnerabilityStatus}: the status is derived from {@code vulnDbVersion}. */
+    public ImageReport(String image, String manifestDigest, String indexDigest, String platform, ReportOs os,
+                       List<ReportPackage> packages, String vulnDbVersion, List<VulnerabilityFinding> findings,
+                       List<SuppressedFinding> suppressed, List<SecretFinding> secrets, List<ConfigFinding> configFindings,
+                       List<String> warnings, List<ReportLayer> layers) {
+        this(image, manifestDigest, indexDigest, platform, os, packages, vulnDbVersion, findings, suppressed, secrets,
+                configFindings, warnings, layers, null);
+    }
+
+    /** COMPLETE, or INCOMPLETE naming every layer that could not be read (or was cut short by a limit). */
+    @JsonProperty("outcome")
+    public ScanOutcome outcome() {
+        return ScanOutcome.of(layers.stream().filter(l -> l.failure() != null)
+                .map(l -> new ScanOutcome.LayerProblem(l.digest() == null ? "(directory)" : l.digest(), l.failure())).toList());
+    }
+
+    /** This report with its vulnerability status replaced (a stale snapshot, a DB not ready yet). */
+    public ImageReport withVulnerabilityStatus(VulnerabilityStatus status) {
+        return new ImageReport(image, manifestDigest, indexDigest, platform, os, packages, vulnDbVersion, findings, suppressed,
+                secrets, configFindings, warnings, layers, status);
     }
 
     /** The report view of one scan: what the JSON, CycloneDX and table writers show. */
@@ -55,7 +88,7 @@ public record ImageReport(
         return new ImageReport(inv.image(), str(inv.manifestDigest()), str(inv.indexDigest()), str(inv.platform()), os(inv),
                 inv.packages().stream().map(ReportPackage::of).toList(), scan.vulnDbVersion(), scan.findings(), scan.suppressed(),
                 inv.secrets(), inv.configFindings(), scan.warnings(),
-                inv.layers().stream().map(ImageReport::layer).toList());
+                inv.layers().stream().map(ImageReport::layer).toList(), scan.vulnerabilityStatus());
     }
 
     private static ReportOs os(ImageInventory inv) {
@@ -70,7 +103,7 @@ public record ImageReport(
     private static ReportLayer layer(LayerOutcome outcome) {
         LayerDescriptor d = outcome.descriptor();
         return new ReportLayer(outcome.citedDigest(), d.mediaType(), d.size(), outcome.result().diffId(), outcome.cached(),
-                outcome.result().failure());
+                outcome.problem());
     }
 
     private static String str(Object o) {
@@ -87,7 +120,7 @@ public record ImageReport(
 
     public ImageReport withFindings(List<VulnerabilityFinding> newFindings) {
         return new ImageReport(image, manifestDigest, indexDigest, platform, os, packages, vulnDbVersion, newFindings,
-                suppressed, secrets, configFindings, warnings, layers);
+                suppressed, secrets, configFindings, warnings, layers, vulnerabilityStatus);
     }
 
     /**
@@ -99,6 +132,6 @@ public record ImageReport(
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(matchWarnings);
         return new ImageReport(image, manifestDigest, indexDigest, platform, os, packages, dbVersion, kept, removed, secrets,
-                configFindings, allWarnings, layers);
+                configFindings, allWarnings, layers, dbVersion == null ? VulnerabilityStatus.noDb() : VulnerabilityStatus.checked(dbVersion, null));
     }
 }

@@ -27,6 +27,11 @@ public final class TableReportWriter implements ReportWriter {
                 w.println("OS: " + (r.os().prettyName() != null ? r.os().prettyName() : r.os().id() + " " + r.os().versionId())
                         + (Boolean.TRUE.equals(r.os().eol()) ? "  [END OF LIFE since " + r.os().eolDate() + "]" : ""));
             }
+            if (!r.outcome().complete()) {
+                w.println("SCAN INCOMPLETE: " + r.outcome().incompleteLayers().size() + " of " + r.layers().size()
+                        + " layers not read; packages and findings in them are missing:");
+                r.outcome().incompleteLayers().forEach(l -> w.println("  ! " + l.layer() + ": " + l.reason()));
+            }
             w.println();
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("NAME", "VERSION", "TYPE", "LAYER"));
@@ -82,7 +87,7 @@ public final class TableReportWriter implements ReportWriter {
         }
     }
 
-    private static String shortDigest(String digest) {
+    static String shortDigest(String digest) {
         if (digest == null) {
             return "-";
         }

@@ -1,5 +1,6 @@
 package dev.layerwatch.engine.scan;
 
+import dev.layerwatch.common.event.VulnerabilityStatus;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
 import dev.layerwatch.engine.assembly.ImageInventory;
 import dev.layerwatch.engine.policy.SuppressedFinding;
@@ -43,5 +44,13 @@ public record ImageScan(
         List<String> all = new ArrayList<>(inventory.warnings());
         all.addAll(matchWarnings);
         return List.copyOf(all);
+    }
+
+    /**
+     * CHECKED against {@code vulnDbVersion}, or NOT_CHECKED (no DB) when nothing was matched: never a silent all-clear.
+     * Services that know more (a snapshot not there yet, or too old) replace it.
+     */
+    public VulnerabilityStatus vulnerabilityStatus() {
+        return vulnDbVersion == null ? VulnerabilityStatus.noDb() : VulnerabilityStatus.checked(vulnDbVersion, null);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the Spring-free engine into scan-service: analyzers, limits and the Redis layer cache. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ScanProperties.class, RegistriesProperties.class, VulnDbProperties.class})
+@EnableConfigurationProperties({ScanProperties.class, RegistriesProperties.class, VulnDbProperties.class, ScanRetryProperties.class})
 public class ScanEngineConfiguration {
 
     @Bean

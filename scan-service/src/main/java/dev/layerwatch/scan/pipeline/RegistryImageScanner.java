@@ -12,6 +12,7 @@ import dev.layerwatch.engine.registry.RegistryUnreachableException;
 import dev.layerwatch.engine.scan.ImageScan;
 import dev.layerwatch.engine.scan.ScanEngine;
 import dev.layerwatch.scan.config.RegistryClients;
+import dev.layerwatch.scan.metrics.ScanMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,9 +35,14 @@ public class RegistryImageScanner implements ImageScanner {
     private final ScanEngine engine;
     private final ScanResults results;
 
-    public RegistryImageScanner(RegistryClients registries, ScanEngine engine) {
+    private final ScanMetrics metrics;
+    private final VulnDbMatchers matchers;
+
+    public RegistryImageScanner(RegistryClients registries, ScanEngine engine, VulnDbMatchers matchers, ScanMetrics metrics) {
         this.registries = registries;
         this.engine = engine;
+        this.matchers = matchers;
+        this.metrics = metrics;
         this.results = new ScanResults(scannerVersion(), Clock.systemUTC());
     }
 
@@ -45,29 +51,40 @@ public class RegistryImageScanner implements ImageScanner {
         ImageReference image = event.image();
         if (!registries.allows(image.registry())) {
             log.warn("not scanning {}: registry {} is not configured (layerwatch.registries)", image, image.registry());
-            return List.of(results.failed(event, image, "registry " + image.registry() + " is not configured in layerwatch.registries"));
+            return List.of(results.failed(event, image, "registry " + image.registry() + " is not configured in layerwatch.registries", null));
         }
         try {
             RegistryClient client = registries.client(image.registry());
-            ImageReference pinned = image.digest() != null ? image : image.withDigest(client.resolveDigest(image));
-            try (RegistryImageSource source = new RegistryImageSource(client, pinned)) {
+            // an alias (the host a pushing client used) is pulled from the configured host; results keep the event's name
+            String pullHost = registries.pullHost(image.registry());
+            ImageReference pull = pullHost.equals(image.registry()) ? image
+                    : ImageReference.of(pullHost, image.repository(), image.tag(), image.digest());
+            ImageReference pinned = image.digest() != null ? image : image.withDigest(client.resolveDigest(pull));
+            try (RegistryImageSource source = new RegistryImageSource(client, pull.withDigest(pinned.digest()))) {
                 List<ImageScan> scans = engine.scan(source, null, AnalysisListener.SILENT);
                 List<ScanCompleted> out = new ArrayList<>(scans.size());
                 for (ImageScan scan : scans) {
-                    out.add(results.succeeded(event, pinned, scan));
+                    long cached = scan.inventory().layers().stream().filter(l -> l.cached()).count();
+                    long unreadable = scan.inventory().layers().stream().filter(l -> l.problem() != null).count();
+                    metrics.layers(scan.inventory().layers().size() - cached - unreadable, cached, unreadable);
+                    out.add(results.succeeded(event, pinned, scan, matchers.status(scan.vulnDbVersion())));
                 }
                 return out;
             }
-        } catch (RegistryUnreachableException | RegistryRateLimitedException e) {
+        } catch (RegistryUnreachableException e) {
+            metrics.registryFailure(image.registry(), "unreachable");
+            throw new TransientScanException(e.getMessage(), e);
+        } catch (RegistryRateLimitedException e) {
+            metrics.registryFailure(image.registry(), "rate_limited");
             throw new TransientScanException(e.getMessage(), e);
         } catch (RegistryException e) {
-            return List.of(results.failed(event, image, e.getMessage()));
+            return List.of(results.failed(event, image, e.getMessage(), null));
         } catch (IOException e) {
             throw new TransientScanException("scan of " + image + " failed: " + e.getMessage(), e);
         }
     }
 
-    private static String scannerVersion() {
+    static String scannerVersion() {
         String v = RegistryImageScanner.class.getPackage().getImplementationVersion();
         return "layerwatch/" + (v == null ? "development" : v);
     }

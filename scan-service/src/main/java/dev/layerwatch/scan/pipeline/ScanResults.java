@@ -3,22 +3,25 @@ package dev.layerwatch.scan.pipeline;
 import dev.layerwatch.common.event.ImagePushed;
 import dev.layerwatch.common.event.OsSummary;
 import dev.layerwatch.common.event.ScanCompleted;
+import dev.layerwatch.common.event.ScanOutcome;
 import dev.layerwatch.common.event.ScanSummary;
+import dev.layerwatch.common.event.VulnerabilityStatus;
 import dev.layerwatch.common.finding.SeverityCounts;
 import dev.layerwatch.common.finding.VulnerabilityFinding;
 import dev.layerwatch.common.image.ImageReference;
-import dev.layerwatch.common.inventory.InventoryPackage;
-import dev.layerwatch.common.inventory.LayerInventory;
 import dev.layerwatch.engine.assembly.ImageInventory;
-import dev.layerwatch.engine.inventory.Package;
-import dev.layerwatch.engine.layerscan.LayerOutcome;
 import dev.layerwatch.engine.inventory.OsRelease;
 import dev.layerwatch.engine.scan.ImageScan;
+import dev.layerwatch.common.inventory.InventoryPackage;
+import dev.layerwatch.common.inventory.LayerInventory;
+import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layerscan.LayerOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 
 /** Turns the engine's scans into {@link ScanCompleted} events: the contract scan-service publishes. */
 final class ScanResults {
@@ -31,7 +34,8 @@ final class ScanResults {
         this.clock = clock;
     }
 
-    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageScan scan) {
+    /** COMPLETE or INCOMPLETE (the inventory names the layers it could not read), with the vulnerability status. */
+    ScanCompleted succeeded(ImagePushed event, ImageReference image, ImageScan scan, VulnerabilityStatus status) {
         ImageInventory inventory = scan.inventory();
         List<VulnerabilityFinding> findings = scan.findings();
         ScanSummary summary = new ScanSummary(inventory.packages().size(), inventory.layers().size(),
@@ -42,7 +46,7 @@ final class ScanResults {
                 image.registry(), image.repository(), image.tag(), image.digest(),
                 inventory.manifestDigest(), inventory.platform(),
                 os(inventory), summary, findings, inventory.configFindings(), inventory.secrets(), scan.warnings(),
-                scan.vulnDbVersion(), scannerVersion, clock.instant(), layers(inventory));
+                scan.vulnDbVersion(), scannerVersion, clock.instant(), inventory.outcome(), status, event.receivedAt(), layers(inventory));
     }
 
     /** The packages grouped by the layer that contributes them, layers in manifest order (report-service stores them per layer). */
@@ -64,12 +68,19 @@ final class ScanResults {
     /** Where packages go whose layer the engine could not name (a {@code dir:} target has no layers). */
     static final String UNATTRIBUTED = "unattributed";
 
-    ScanCompleted failed(ImagePushed event, ImageReference image, String reason) {
+    /** The image could not be scanned: {@code reason} names what failed, {@code since} when it first did (null: now). */
+    ScanCompleted failed(ImagePushed event, ImageReference image, String reason, Instant since) {
+        return failed(event, image, reason, reason, since);
+    }
+
+    /** As {@link #failed(ImagePushed, ImageReference, String, Instant)}, with the technical {@code error} apart from the short reason. */
+    ScanCompleted failed(ImagePushed event, ImageReference image, String reason, String error, Instant since) {
         return new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, event.eventId(),
-                ScanCompleted.Status.FAILED, reason,
+                ScanCompleted.Status.FAILED, error,
                 image.registry(), image.repository(), image.tag(), image.digest(), null, null, null,
                 new ScanSummary(0, 0, SeverityCounts.NONE, 0, 0), List.of(), List.of(), List.of(), List.of(),
-                null, scannerVersion, clock.instant());
+                null, scannerVersion, clock.instant(), ScanOutcome.failed(reason, since == null ? clock.instant() : since),
+                VulnerabilityStatus.scanFailed(), event.receivedAt());
     }
 
     private static OsSummary os(ImageInventory inventory) {

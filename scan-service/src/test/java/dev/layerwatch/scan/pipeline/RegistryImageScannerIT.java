@@ -49,10 +49,13 @@ class RegistryImageScannerIT {
     @BeforeEach
     void scanner() {
         clients = new RegistryClients(new RegistriesProperties(List.of(
-                new RegistriesProperties.Registry(registry.hostPort(), true, null, null))));
+                new RegistriesProperties.Registry(registry.hostPort(), true, null, null, null))));
         ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), cache, Duration.ofSeconds(5));
-        scanner = new RegistryImageScanner(clients,
-                new ScanEngine(analyzer, new VulnDbMatchers(new VulnDbProperties(null, Duration.ofSeconds(30))), FindingPolicy.permissive()));
+        VulnDbProperties noDb = new VulnDbProperties(null, Duration.ofSeconds(30), Duration.ofDays(7),
+                new VulnDbProperties.Update(false, Duration.ofHours(6), null, null, null));
+        VulnDbMatchers matchers = new VulnDbMatchers(noDb, null);
+        scanner = new RegistryImageScanner(clients, new ScanEngine(analyzer, matchers, FindingPolicy.permissive()), matchers,
+                new dev.layerwatch.scan.metrics.ScanMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @AfterEach
@@ -98,6 +101,31 @@ class RegistryImageScannerIT {
         assertThat(r.status()).isEqualTo(ScanCompleted.Status.SUCCEEDED);
         assertThat(r.digest()).isEqualTo(image.manifestDigest());
         assertThat(r.tag()).isEqualTo("latest");
+    }
+
+    @Test
+    void anEventNamingAnAliasIsPulledFromTheConfiguredHostAndKeepsItsName() throws Exception {
+        // compose: the host pushes to 127.0.0.1:5000, workers reach the same registry as registry:5000
+        PushedImage image = registry.pusher().push("team/aliased", "1.0", ImageSpec.image().layer(BASE));
+        RegistryClients aliased = new RegistryClients(new RegistriesProperties(List.of(
+                new RegistriesProperties.Registry(registry.hostPort(), true, null, null, List.of("Pushed-Via.example:5000")))));
+        ImageAnalyzer analyzer = new ImageAnalyzer(new LayerAnalyzer(AnalyzerSets.standard(), LayerLimits.DEFAULTS), cache, Duration.ofSeconds(5));
+        VulnDbMatchers noDb = new VulnDbMatchers(new VulnDbProperties(null, Duration.ofSeconds(30), Duration.ofDays(7),
+                new VulnDbProperties.Update(false, Duration.ofHours(6), null, null, null)), null);
+        RegistryImageScanner viaAlias = new RegistryImageScanner(aliased, new ScanEngine(analyzer, noDb, FindingPolicy.permissive()), noDb,
+                new dev.layerwatch.scan.metrics.ScanMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        try {
+            ScanCompleted r = viaAlias.scan(pushed(new ImageReference("pushed-via.example:5000", "team/aliased", "1.0", null))).getFirst();
+
+            assertThat(r.status()).isEqualTo(ScanCompleted.Status.SUCCEEDED);
+            assertThat(r.digest()).isEqualTo(image.manifestDigest());
+            assertThat(r.registry()).isEqualTo("pushed-via.example:5000");
+            // without the alias the same event is refused, not pulled from anywhere
+            assertThat(scanner.scan(pushed(new ImageReference("pushed-via.example:5000", "team/aliased", "1.0", null))).getFirst().status())
+                    .isEqualTo(ScanCompleted.Status.FAILED);
+        } finally {
+            aliased.destroy();
+        }
     }
 
     @Test

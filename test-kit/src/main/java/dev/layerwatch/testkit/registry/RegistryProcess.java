@@ -64,6 +64,23 @@ final class RegistryProcess {
         throw last;
     }
 
+    /** Starts the registry again with the {@code config.yml} already in {@code workDir}: same port, same storage. */
+    static RegistryProcess restart(Path workDir, String hostPort) throws IOException, InterruptedException {
+        Path logFile = workDir.resolve("registry-restarted-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(findBinary().toString(), "serve", workDir.resolve("config.yml").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .start();
+        RegistryProcess started = new RegistryProcess(process, hostPort, logFile);
+        try {
+            started.awaitReady();
+        } catch (IllegalStateException e) {
+            started.stop();
+            throw e;
+        }
+        return started;
+    }
+
     String hostPort() {
         return hostPort;
     }

@@ -107,6 +107,26 @@ public final class RegistryServerExtension implements BeforeAllCallback, AfterAl
         }
     }
 
+    private String pausedHostPort;
+
+    /** An outage: stops the process but keeps its port and storage, so {@link #resume} brings the same registry back. */
+    public void pause() {
+        requireStarted();
+        pausedHostPort = process.hostPort();
+        lastLogs = process.logs();
+        process.stop();
+        process = null;
+    }
+
+    /** Ends an outage begun by {@link #pause}: same address, same images. */
+    public void resume() throws IOException, InterruptedException {
+        if (pausedHostPort == null) {
+            throw new IllegalStateException("the registry is not paused");
+        }
+        process = RegistryProcess.restart(workDir, pausedHostPort);
+        pausedHostPort = null;
+    }
+
     /** {@code 127.0.0.1:PORT}, the registry part of an image reference. */
     public String hostPort() {
         requireStarted();

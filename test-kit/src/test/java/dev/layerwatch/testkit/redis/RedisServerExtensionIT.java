@@ -13,6 +13,13 @@ class RedisServerExtensionIT {
     static RedisServerExtension redis = RedisServerExtension.dedicated();
 
     @Test
+    void runsOnThePathTheEnvironmentSelects() {
+        // LAYERWATCH_TESTKIT_BACKEND=containers: a Redis container (Testcontainers); otherwise a redis-server process
+        System.out.println("redis backend: " + redis.backend());
+        assertThat(redis.backend()).startsWith(RedisServerExtension.containers() ? "container " : "process ");
+    }
+
+    @Test
     void servesOnLoopbackAndSurvivesARestartOnTheSamePort() {
         RedisProcess probe = new RedisProcess(redis.port());
         assertThat(probe.command("SET k v")).isEqualTo("+OK");

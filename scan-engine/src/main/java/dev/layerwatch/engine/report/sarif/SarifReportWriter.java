@@ -27,7 +27,13 @@ public final class SarifReportWriter implements ReportWriter {
                     + scans.size() + "; choose one with --platform");
         }
         ImageScan scan = scans.getFirst();
-        sarif.write(scan.inventory().image(), scan.findings(), SarifWriter.locationsByPurl(scan.inventory().packages()), out);
+        List<String> notices = new java.util.ArrayList<>();
+        if (!scan.vulnerabilityStatus().checked()) {
+            notices.add("vulnerabilities not checked: " + scan.vulnerabilityStatus().detail());
+        }
+        scan.inventory().outcome().incompleteLayers()
+                .forEach(l -> notices.add("scan incomplete: layer " + l.layer() + " not read: " + l.reason()));
+        sarif.write(scan.inventory().image(), scan.findings(), SarifWriter.locationsByPurl(scan.inventory().packages()), notices, out);
         out.write('\n');
         out.flush();
     }

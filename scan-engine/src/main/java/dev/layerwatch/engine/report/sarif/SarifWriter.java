@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes findings as one SARIF 2.1.0 run for GitHub code scanning: one rule per vulnerability id
  * (short/full description, help, {@code security-severity} and {@code security} tag), one result per
  * finding with {@code level} from the severity, a {@code physicalLocation} per file that evidences
- * the package (path in the image, relative, {@code region.startLine} 1 because a package has no
+ * the package (just the finding's own copy when it names one) (path in the image, relative, {@code region.startLine} 1 because a package has no
  * line), and the finding fingerprint under {@code partialFingerprints} so alerts stay stable.
  */
 public final class SarifWriter {
@@ -55,7 +55,28 @@ public final class SarifWriter {
      * @param locationsByPurl  files that evidence each package, from {@link #locationsByPurl}
      */
     public void write(String target, List<VulnerabilityFinding> findings, Map<String, List<String>> locationsByPurl, OutputStream out) {
-        JSON.writeValue(out, toSarif(target, findings, locationsByPurl));
+        write(target, findings, locationsByPurl, List.of(), out);
+    }
+
+    /**
+     * @param notices what makes this log less than a full answer (vulnerabilities not checked, layers not read):
+     *                written as error notifications of an invocation that did not succeed, so an empty result
+     *                list is not read as clean
+     */
+    public void write(String target, List<VulnerabilityFinding> findings, Map<String, List<String>> locationsByPurl,
+                      List<String> notices, OutputStream out) {
+        ObjectNode root = toSarif(target, findings, locationsByPurl);
+        ObjectNode invocation = ((ObjectNode) root.get("runs").get(0)).putArray("invocations").addObject();
+        invocation.put("executionSuccessful", notices.isEmpty());
+        if (!notices.isEmpty()) {
+            ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+            for (String notice : notices) {
+                ObjectNode n = notifications.addObject();
+                n.put("level", "error");
+                n.putObject("message").put("text", notice);
+            }
+        }
+        JSON.writeValue(out, root);
     }
 
     ObjectNode toSarif(String target, List<VulnerabilityFinding> findings, Map<String, List<String>> locationsByPurl) {
@@ -76,7 +97,11 @@ public final class SarifWriter {
                 ruleIndex.put(f.id(), index);
                 rules.add(rule(f));
             }
-            results.add(result(f, index, target, locationsByPurl.getOrDefault(f.pkg().purl(), List.of())));
+            // a finding about one copy of a package (plain, fat, shaded jar) is located at that copy only,
+            // so the copies stay distinct results
+            List<String> where = f.pkg().location() != null ? List.of(f.pkg().location())
+                    : locationsByPurl.getOrDefault(f.pkg().purl(), List.of());
+            results.add(result(f, index, target, where));
         }
         return root;
     }

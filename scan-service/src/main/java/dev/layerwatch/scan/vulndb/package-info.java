@@ -1,0 +1,2 @@
+/** The vulnerability DB kept current in-process: the scheduled updater the standalone turns on. */
+package dev.layerwatch.scan.vulndb;
