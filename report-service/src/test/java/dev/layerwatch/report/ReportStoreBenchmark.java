@@ -221,7 +221,8 @@ class ReportStoreBenchmark {
                 "registry.bench:5000", "bench/app-" + i, "1.0", manifest, manifest, Platform.parse("linux/amd64"),
                 new OsSummary("debian", "12", "Debian GNU/Linux 12 (bookworm)", false, LocalDate.parse("2028-06-30")),
                 new ScanSummary(base.layer().packages().size() + app.size(), 2, null, 0, 0), findings, List.of(), List.of(), List.of(),
-                "bench-db", "bench", Instant.parse("2026-12-01T00:00:00Z").plusSeconds(i), List.of(base.layer(), new LayerInventory(appLayer, app)));
+                "bench-db", "bench", Instant.parse("2026-12-01T00:00:00Z").plusSeconds(i), null, null, null,
+                List.of(base.layer(), new LayerInventory(appLayer, app)));
     }
 
     static VulnerabilityFinding finding(String id, List<String> aliases, InventoryPackage p, String fixed, Severity severity, String layer) {

@@ -94,6 +94,6 @@ public final class ScanResultFixtures {
                 ScanCompleted.Status.SUCCEEDED, null, REGISTRY, repository, tag, manifest, manifest, Platform.parse("linux/amd64"),
                 new OsSummary("debian", "12", "Debian GNU/Linux 12 (bookworm)", false, LocalDate.parse("2028-06-30")),
                 new ScanSummary(packages, inventory.size(), SeverityCounts.of(findings.stream().map(VulnerabilityFinding::severity).toList()), 0, 0),
-                findings, List.of(), List.of(), List.of(), "2026-12-03T00:00:00Z", "test", at, inventory);
+                findings, List.of(), List.of(), List.of(), "2026-12-03T00:00:00Z", "test", at, null, null, null, inventory);
     }
 }

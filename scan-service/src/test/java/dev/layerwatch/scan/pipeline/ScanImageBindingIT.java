@@ -129,7 +129,7 @@ class ScanImageBindingIT {
         ScanCompleted big = new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, "cause", ScanCompleted.Status.SUCCEEDED,
                 null, "127.0.0.1:5000", "team/huge", "1.0", digest, digest, null, null,
                 new dev.layerwatch.common.event.ScanSummary(10_000, 10, null, 0, 0), List.of(), List.of(), List.of(), List.of(), null, "test",
-                Instant.now(), layers);
+                Instant.now(), null, null, null, layers);
         assertThat(EventJson.write(big).length).as("uncompressed, the record is over the broker's 1 MiB default").isGreaterThan(1024 * 1024);
 
         publisher.publish(big);
