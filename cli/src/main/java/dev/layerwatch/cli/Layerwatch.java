@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 SbomCommand.class,
                 DbCommand.class,
                 VersionsCommand.class,
+                dev.layerwatch.cli.server.ImagesCommand.class,
+                dev.layerwatch.cli.server.ImageCommand.class,
         })
 public final class Layerwatch {
 

@@ -3,6 +3,7 @@ package dev.layerwatch.standalone;
 import dev.layerwatch.embedded.BindAddress;
 import dev.layerwatch.embedded.DataDirectory;
 import dev.layerwatch.embedded.kafka.EmbeddedKafka;
+import dev.layerwatch.embedded.postgres.PostgresServer;
 import dev.layerwatch.embedded.redis.EmbeddedRedis;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,6 +41,10 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     static final String REDIS_MAX_MEMORY_POLICY = "layerwatch.standalone.redis.max-memory-policy";
     static final String REDIS_WATCHDOG = "layerwatch.standalone.redis.watchdog";
     static final String REDIS_APPENDFSYNC = "layerwatch.standalone.redis.appendfsync";
+    static final String POSTGRES_EMBEDDED = "layerwatch.standalone.postgres.embedded";
+    static final String POSTGRES_DATA_DIR = "layerwatch.standalone.postgres.data-dir";
+    static final String POSTGRES_PORT = "layerwatch.standalone.postgres.port";
+    static final String DATABASE = "layerwatch";
 
     // deferred: logging is not initialised yet while environment post-processors run; replayed once it is
     private final Log log;
@@ -47,6 +52,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     private static DataDirectory dataDir;
     private static EmbeddedKafka kafka;
     private static EmbeddedRedis redis;
+    private static PostgresServer postgres;
 
     public EmbeddedInfrastructure(DeferredLogFactory logFactory) {
         this.log = logFactory.getLog(EmbeddedInfrastructure.class);
@@ -79,6 +85,15 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             log.info("embedded Redis on " + r.host() + ":" + r.port() + ", data " + r.dataDir().map(Path::toString).orElse("-"));
             props.put("spring.data.redis.host", r.host());
             props.put("spring.data.redis.port", r.port());
+        }
+        if (environment.getProperty(POSTGRES_EMBEDDED, Boolean.class, true)) {
+            // report-service's store: durable (fsync on) in the data directory, so a restart keeps every image's history
+            String configured = environment.getProperty(POSTGRES_DATA_DIR);
+            Path pgData = configured == null || configured.isBlank() ? dir.component(DataDirectory.POSTGRES) : Path.of(configured);
+            PostgresServer pg = postgres(pgData, environment.getProperty(POSTGRES_PORT, Integer.class, 0));
+            log.info("embedded PostgreSQL on " + pg.jdbcUrl(DATABASE) + ", data " + pgData);
+            props.put("spring.datasource.url", pg.jdbcUrl(DATABASE));
+            props.put("spring.datasource.username", pg.user());
         }
         environment.getPropertySources().addFirst(new MapPropertySource("layerwatch-embedded-infrastructure", props));
     }
@@ -118,8 +133,29 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         return redis;
     }
 
-    /** Redis and the broker stop (cleanly, files kept), then the data directory is unlocked. */
+    private static synchronized PostgresServer postgres(Path dataDir, int port) {
+        if (postgres == null || !postgres.running()) {
+            postgres = PostgresServer.durable(dataDir, port).start();
+            postgres.createDatabase(DATABASE);
+        }
+        return postgres;
+    }
+
+    /** Stops the embedded PostgreSQL (tests: the next context starts it again from the same data directory). */
+    static synchronized void stopPostgres() {
+        if (postgres != null) {
+            try {
+                postgres.stop();
+            } catch (RuntimeException e) {
+                System.err.println("stopping embedded PostgreSQL: " + e);
+            }
+            postgres = null;
+        }
+    }
+
+    /** PostgreSQL, Redis and the broker stop (cleanly, files kept), then the data directory is unlocked. */
     static synchronized void stopAll() {
+        stopPostgres();
         if (redis != null) {
             try {
                 redis.stop();

@@ -2,6 +2,7 @@ package dev.layerwatch.standalone;
 
 import dev.layerwatch.ingest.IngestApplication;
 import dev.layerwatch.notify.NotifyApplication;
+import dev.layerwatch.report.ReportApplication;
 import dev.layerwatch.scan.ScanApplication;
 import dev.layerwatch.common.startup.StartupFact;
 import dev.layerwatch.common.startup.StartupSummary;
@@ -17,15 +18,15 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * Clair's "combo" mode: ingest, scan and notify in one JVM, on an embedded Kafka broker and Redis unless
+ * Clair's "combo" mode: ingest, scan, notify and report in one JVM, on an embedded Kafka broker, Redis and PostgreSQL unless
  * external ones are configured ({@link EmbeddedInfrastructure}). The services' own application classes are
  * left out of the scan so that their {@code @SpringBootApplication} settings do not apply twice.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = {"dev.layerwatch.ingest", "dev.layerwatch.scan", "dev.layerwatch.notify", "dev.layerwatch.standalone"},
+@ComponentScan(basePackages = {"dev.layerwatch.ingest", "dev.layerwatch.scan", "dev.layerwatch.notify", "dev.layerwatch.report", "dev.layerwatch.standalone"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {IngestApplication.class, ScanApplication.class, NotifyApplication.class}))
+                classes = {IngestApplication.class, ScanApplication.class, NotifyApplication.class, ReportApplication.class}))
 public class StandaloneApplication {
 
     public static void main(String[] args) {

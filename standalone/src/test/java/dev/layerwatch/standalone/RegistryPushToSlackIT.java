@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * message to a Slack-compatible endpoint. Redis (a real redis-server) dedupes the registry's event ids.
  */
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// closed after the class: a cached standalone would keep consuming the shared broker's topics in later classes
+@org.springframework.test.annotation.DirtiesContext
 class RegistryPushToSlackIT {
 
     static {

@@ -7,6 +7,7 @@ import dev.layerwatch.common.image.Digest;
 import dev.layerwatch.common.image.ImageReference;
 import dev.layerwatch.common.image.Platform;
 import java.nio.charset.StandardCharsets;
+import dev.layerwatch.common.inventory.LayerInventory;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,10 @@ import java.util.UUID;
  *                       an unknown status is never read as "checked".
  * @param pushReceivedAt the {@link ImagePushed#receivedAt()} this scan answers, for push-to-notification latency; since
  *                       schema 2, null when unknown
+ * @param inventory      every package of the image, grouped by the layer that contributes it, in manifest order;
+ *                       empty for a failed scan and in records from producers that predate it. Sent whole: the
+ *                       producer compresses the record (zstd), which keeps a 10,000-package image well under the
+ *                       broker's 1 MiB batch limit. Additive: readers that do not know it ignore it.
  */
 public record ScanCompleted(
         String eventId,
@@ -50,7 +55,8 @@ public record ScanCompleted(
         Instant scannedAt,
         ScanOutcome outcome,
         VulnerabilityStatus vulnerabilityStatus,
-        Instant pushReceivedAt) {
+        Instant pushReceivedAt,
+        List<LayerInventory> inventory) {
 
     /** 2: {@code outcome}, {@code vulnerabilityStatus} and {@code pushReceivedAt} added (additive: schema-1 readers ignore them). */
     public static final int SCHEMA_VERSION = 2;
@@ -81,6 +87,18 @@ public record ScanCompleted(
         if (vulnerabilityStatus == null) {
             vulnerabilityStatus = vulnDbVersion == null ? VulnerabilityStatus.noDb() : VulnerabilityStatus.checked(vulnDbVersion, null);
         }
+        inventory = inventory == null ? List.of() : List.copyOf(inventory);
+    }
+
+    /** A result without an inventory (what producers wrote before it was added). */
+    public ScanCompleted(String eventId, int schemaVersion, String causationId, Status status, String error, String registry,
+                         String repository, String tag, Digest digest, Digest manifestDigest, Platform platform, OsSummary os,
+                         ScanSummary summary, List<VulnerabilityFinding> findings, List<ConfigFinding> configFindings,
+                         List<SecretFinding> secrets, List<String> warnings, String vulnDbVersion, String scannerVersion,
+                         Instant scannedAt, ScanOutcome outcome, VulnerabilityStatus vulnerabilityStatus, Instant pushReceivedAt) {
+        this(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest, manifestDigest, platform, os,
+                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, outcome,
+                vulnerabilityStatus, pushReceivedAt, List.of());
     }
 
     /** The schema-1 shape: outcome and vulnerability status derived (see the record's parameters). */
@@ -90,7 +108,7 @@ public record ScanCompleted(
                          List<SecretFinding> secrets, List<String> warnings, String vulnDbVersion, String scannerVersion,
                          Instant scannedAt) {
         this(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest, manifestDigest, platform, os,
-                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, null, null, null);
+                summary, findings, configFindings, secrets, warnings, vulnDbVersion, scannerVersion, scannedAt, null, null, null, List.of());
     }
 
     /** This result with only the given findings (what one notification target is told), status and outcome kept. */
@@ -98,7 +116,7 @@ public record ScanCompleted(
                                       List<SecretFinding> newSecrets) {
         return new ScanCompleted(eventId, schemaVersion, causationId, status, error, registry, repository, tag, digest,
                 manifestDigest, platform, os, summary, newFindings, newConfigFindings, newSecrets, warnings, vulnDbVersion,
-                scannerVersion, scannedAt, outcome, vulnerabilityStatus, pushReceivedAt);
+                scannerVersion, scannedAt, outcome, vulnerabilityStatus, pushReceivedAt, inventory);
     }
 
     /** True only when every layer was read and the packages were matched against a current snapshot. */

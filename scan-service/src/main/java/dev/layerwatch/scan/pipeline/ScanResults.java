@@ -12,7 +12,14 @@ import dev.layerwatch.common.image.ImageReference;
 import dev.layerwatch.engine.assembly.ImageInventory;
 import dev.layerwatch.engine.inventory.OsRelease;
 import dev.layerwatch.engine.scan.ImageScan;
+import dev.layerwatch.common.inventory.InventoryPackage;
+import dev.layerwatch.common.inventory.LayerInventory;
+import dev.layerwatch.engine.inventory.Package;
+import dev.layerwatch.engine.layerscan.LayerOutcome;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,8 +48,27 @@ final class ScanResults {
                 image.registry(), image.repository(), image.tag(), image.digest(),
                 inventory.manifestDigest(), inventory.platform(),
                 os(inventory), summary, findings, inventory.configFindings(), inventory.secrets(), scan.warnings(),
-                scan.vulnDbVersion(), scannerVersion, clock.instant(), inventory.outcome(), status, event.receivedAt());
+                scan.vulnDbVersion(), scannerVersion, clock.instant(), inventory.outcome(), status, event.receivedAt(), layers(inventory));
     }
+
+    /** The packages grouped by the layer that contributes them, layers in manifest order (report-service stores them per layer). */
+    static List<LayerInventory> layers(ImageInventory inventory) {
+        Map<String, List<InventoryPackage>> byLayer = new LinkedHashMap<>();
+        for (LayerOutcome layer : inventory.layers()) {
+            if (layer.citedDigest() != null) {
+                byLayer.put(layer.citedDigest(), new ArrayList<>());
+            }
+        }
+        for (Package p : inventory.packages()) {
+            String layer = p.layer() == null ? UNATTRIBUTED : p.layer();
+            byLayer.computeIfAbsent(layer, l -> new ArrayList<>()).add(new InventoryPackage(p.name(), p.version(), p.ecosystem().id(),
+                    p.purl(), p.sourceName(), p.sourceVersion(), p.locations()));
+        }
+        return byLayer.entrySet().stream().map(e -> new LayerInventory(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Where packages go whose layer the engine could not name (a {@code dir:} target has no layers). */
+    static final String UNATTRIBUTED = "unattributed";
 
     /** The image could not be scanned: {@code reason} names what failed, {@code since} when it first did (null: now). */
     ScanCompleted failed(ImagePushed event, ImageReference image, String reason, Instant since) {

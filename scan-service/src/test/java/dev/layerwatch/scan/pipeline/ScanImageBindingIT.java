@@ -67,14 +67,15 @@ class ScanImageBindingIT {
 
         send(event.key(), EventJson.write(event));
 
-        List<ConsumerRecord<String, String>> out = kafka.readAll(Topics.SCAN_COMPLETED, 1, Duration.ofSeconds(120)).stream()
-                .filter(r -> r.value().contains(event.eventId())).toList();
+        List<ConsumerRecord<String, String>> out = awaitRecords(Topics.SCAN_COMPLETED, event.eventId(), Duration.ofSeconds(120));
         assertThat(out).hasSize(1);
         ScanCompleted result = EventJson.read(out.getFirst().value(), ScanCompleted.class);
         assertThat(result.causationId()).isEqualTo(event.eventId());
         assertThat(result.status()).isEqualTo(ScanCompleted.Status.SUCCEEDED);
         assertThat(result.digest()).isEqualTo(image.manifestDigest());
         assertThat(out.getFirst().key()).isEqualTo(image.reference().partitionKey());
+        assertThat(result.inventory()).as("the inventory travels with the result, per layer").hasSize(1);
+        assertThat(result.inventory().getFirst().packages()).hasSize(result.summary().packages());
     }
 
     @Test
@@ -87,7 +88,57 @@ class ScanImageBindingIT {
 
         assertThat(kafka.readAll(Topics.deadLetter(Topics.IMAGE_PUSHED), 1, Duration.ofSeconds(120)))
                 .extracting(ConsumerRecord::value).anySatisfy(v -> assertThat(v).contains("not json"));
-        assertThat(kafka.readAll(Topics.SCAN_COMPLETED, 1, Duration.ofSeconds(120)))
-                .extracting(ConsumerRecord::value).anySatisfy(v -> assertThat(v).contains(event.eventId()));
+        assertThat(awaitRecords(Topics.SCAN_COMPLETED, event.eventId(), Duration.ofSeconds(120))).hasSize(1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ScanCompletedPublisher publisher;
+
+    /** The records of {@code topic} that mention {@code text}, once there is one (other tests write to the same topic). */
+    private List<ConsumerRecord<String, String>> awaitRecords(String topic, String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<ConsumerRecord<String, String>> found = kafka.readAll(topic, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                    .filter(r -> r.value().contains(text)).toList();
+            if (!found.isEmpty() || System.nanoTime() > deadline) {
+                return found;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Kafka's default 1 MiB record limit is no reason to drop packages: the producer compresses the whole inventory. */
+    @Test
+    void aTenThousandPackageInventoryReachesTheTopicWhole() throws Exception {
+        String[] groups = {"org.apache.commons", "com.fasterxml.jackson.core", "io.netty", "org.springframework", "com.google.guava"};
+        java.util.List<dev.layerwatch.common.inventory.LayerInventory> layers = new java.util.ArrayList<>();
+        for (int layer = 0; layer < 10; layer++) {
+            java.util.List<dev.layerwatch.common.inventory.InventoryPackage> packages = new java.util.ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String group = groups[i % groups.length];
+                String artifact = "module-" + layer + "-" + i;
+                String version = (i % 7) + "." + (i % 13) + "." + (i % 5);
+                packages.add(new dev.layerwatch.common.inventory.InventoryPackage(group + ":" + artifact, version, "maven",
+                        "pkg:maven/" + group + "/" + artifact + "@" + version, null, null,
+                        List.of("/app/lib/" + artifact + "-" + version + ".jar")));
+            }
+            layers.add(new dev.layerwatch.common.inventory.LayerInventory(
+                    "sha256:" + String.format("%064x", layer + 1), packages));
+        }
+        dev.layerwatch.common.image.Digest digest = dev.layerwatch.common.image.Digest.parse("sha256:" + "ab".repeat(32));
+        ScanCompleted big = new ScanCompleted(ScanCompleted.newEventId(), ScanCompleted.SCHEMA_VERSION, "cause", ScanCompleted.Status.SUCCEEDED,
+                null, "127.0.0.1:5000", "team/huge", "1.0", digest, digest, null, null,
+                new dev.layerwatch.common.event.ScanSummary(10_000, 10, null, 0, 0), List.of(), List.of(), List.of(), List.of(), null, "test",
+                Instant.now(), null, null, null, layers);
+        assertThat(EventJson.write(big).length).as("uncompressed, the record is over the broker's 1 MiB default").isGreaterThan(1024 * 1024);
+
+        publisher.publish(big);
+
+        List<ConsumerRecord<String, String>> out = awaitRecords(Topics.SCAN_COMPLETED, big.eventId(), Duration.ofSeconds(60));
+        assertThat(out).hasSize(1);
+        ScanCompleted read = EventJson.read(out.getFirst().value(), ScanCompleted.class);
+        assertThat(read.inventory()).hasSize(10);
+        assertThat(read.inventory().stream().mapToInt(l -> l.packages().size()).sum()).isEqualTo(10_000);
+        assertThat(read.inventory()).isEqualTo(big.inventory());
     }
 }

@@ -1,0 +1,2 @@
+/** report-service settings: API tokens, page size cap, team ownership of repositories. */
+package dev.layerwatch.report.config;
