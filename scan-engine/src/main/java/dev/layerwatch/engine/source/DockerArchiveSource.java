@@ -8,15 +8,19 @@ import dev.layerwatch.engine.image.LayerDescriptor;
 import dev.layerwatch.engine.image.PlatformImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
+import org.apache.commons.io.input.BoundedInputStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -111,8 +115,30 @@ public final class DockerArchiveSource implements ImageSource {
         if (path == null) {
             throw new IOException("docker-archive " + file + ": no layer " + layer.digest());
         }
-        return DigestVerifyingInputStream.describing(tar.getInputStream(entry(path)), layer.digest(),
+        return DigestVerifyingInputStream.describing(entryStream(entry(path)), layer.digest(),
                 "docker-archive " + file + " layer " + path);
+    }
+
+    /**
+     * A layer read on its own channel: the image's layers are read concurrently, and the archive's {@link TarFile}
+     * streams share one file position.
+     */
+    private InputStream entryStream(TarArchiveEntry entry) throws IOException {
+        if (entry.isSparse() || entry.getDataOffset() < 0) {
+            return tar.getInputStream(entry); // a sparse layer.tar: docker save never writes one
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            channel.position(entry.getDataOffset());
+            return BoundedInputStream.builder()
+                    .setInputStream(Channels.newInputStream(channel))
+                    .setMaxCount(entry.getSize())
+                    .setPropagateClose(true)
+                    .get();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override
