@@ -36,7 +36,10 @@ public final class CloudEventFormatter {
         // CloudEvents extension attributes (lowercase alphanumerics): filterable without parsing data
         event.put("layerwatchoutcome", scan.outcome().result().name().toLowerCase(java.util.Locale.ROOT));
         event.put("layerwatchvulnstatus", scan.vulnerabilityStatus().state().name().toLowerCase(java.util.Locale.ROOT));
-        event.set("data", EventJson.mapper().valueToTree(routed));
+        ObjectNode data = EventJson.mapper().valueToTree(routed);
+        // the image's whole inventory is report-service's input (it can be megabytes): a webhook gets the findings
+        data.remove("inventory");
+        event.set("data", data);
         return event;
     }
 }
