@@ -90,6 +90,13 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             // report-service's store: durable (fsync on) in the data directory, so a restart keeps every image's history
             String configured = environment.getProperty(POSTGRES_DATA_DIR);
             Path pgData = configured == null || configured.isBlank() ? dir.component(DataDirectory.POSTGRES) : Path.of(configured);
+            if ((configured == null || configured.isBlank()) && !PostgresServer.usableDataDir(pgData)) {
+                // under root PostgreSQL runs as the postgres user, who cannot enter a 0700 home (/root) or temp dir
+                Path relocated = Path.of("/var/lib/layerwatch/postgres", Integer.toHexString(dir.root().toAbsolutePath().toString().hashCode()));
+                log.warn("the postgres user cannot reach " + pgData + ": PostgreSQL data kept in " + relocated
+                        + " instead (set " + POSTGRES_DATA_DIR + " to choose)");
+                pgData = relocated;
+            }
             PostgresServer pg = postgres(pgData, environment.getProperty(POSTGRES_PORT, Integer.class, 0));
             log.info("embedded PostgreSQL on " + pg.jdbcUrl(DATABASE) + ", data " + pgData);
             props.put("spring.datasource.url", pg.jdbcUrl(DATABASE));

@@ -30,7 +30,12 @@ import org.springframework.context.annotation.FilterType;
 public class StandaloneApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(StandaloneApplication.class, args);
+        try {
+            SpringApplication.run(StandaloneApplication.class, args);
+        } catch (RuntimeException e) {
+            // Spring has logged why; the embedded broker's threads would keep a half-started JVM alive
+            System.exit(1);
+        }
     }
 
     /** One block at start-up saying what is active (sources, registries, vulnerability DB, notifiers). */

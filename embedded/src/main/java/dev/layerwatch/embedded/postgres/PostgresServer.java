@@ -88,6 +88,7 @@ public final class PostgresServer implements AutoCloseable {
         PostgresBinaries bin = binaries.get();
         try {
             prepareDataDir();
+            stopOrphanedPostmaster();
             if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
                 run(List.of(bin.initdb().toString(), "-D", dataDir.toString(), "-U", USER, "--auth=trust", "-E", "UTF8",
                         "--no-locale", "--no-instructions"), Duration.ofMinutes(2));
@@ -161,6 +162,57 @@ public final class PostgresServer implements AutoCloseable {
             statement.execute("CREATE DATABASE " + name);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create database " + name + " on " + host() + ":" + port, e);
+        }
+    }
+
+    /**
+     * Whether PostgreSQL can use {@code dataDir} here: always when not root; under root (PostgreSQL then runs as the
+     * {@value #SYSTEM_USER} user) only if every existing ancestor is searchable by others.
+     */
+    public static boolean usableDataDir(Path dataDir) {
+        if (!isRoot()) {
+            return true;
+        }
+        for (Path p = dataDir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A postmaster left running by a parent that was killed (kill -9 of the standalone) still holds this data
+     * directory: it has no clients left, so a smart shutdown (SIGTERM) ends it cleanly before ours starts.
+     */
+    private void stopOrphanedPostmaster() throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.US_ASCII).getFirst().trim());
+        } catch (RuntimeException e) {
+            return; // unreadable: PostgreSQL itself decides whether the lock is stale
+        }
+        var orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        log.warn("stopping PostgreSQL pid {} left running in {} by a previous run that did not shut down", pid, dataDir);
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL pid " + pid + " still holds " + dataDir + " after 30 s", e);
         }
     }
 
